@@ -1,0 +1,11 @@
+package io.smollama.common;
+
+/** The JSON error body of every failed API call: {@code {"error": {"code": "...", "message": "..."}}}. */
+public record ApiError(Body error) {
+
+    public record Body(String code, String message) {}
+
+    public static ApiError of(String code, String message) {
+        return new ApiError(new Body(code, message));
+    }
+}

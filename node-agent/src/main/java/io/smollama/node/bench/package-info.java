@@ -1,0 +1,5 @@
+/** bench. */
+@NullMarked
+package io.smollama.node.bench;
+
+import org.jspecify.annotations.NullMarked;

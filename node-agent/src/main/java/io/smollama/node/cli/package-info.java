@@ -1,0 +1,5 @@
+/** cli. */
+@NullMarked
+package io.smollama.node.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** http. */
+@NullMarked
+package io.smollama.node.http;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,51 @@
+package io.smollama.node.plugin;
+
+import io.smollama.node.config.ConfigSpec;
+
+/**
+ * A unit of hardware or software a node talks to, found with {@link java.util.ServiceLoader} on the
+ * class path or in a jar dropped into the plugins directory. The lifecycle is: {@link #availability}
+ * (may this plugin run here?) → {@link #start} → {@link #stop}. Implementations of
+ * {@link SensorPlugin} and/or {@link ActuatorPlugin} need a public no-argument constructor.
+ */
+public interface Plugin {
+
+    /** Lower-case name, also the config section {@code plugins.<name>} and the default source type. */
+    String name();
+
+    /** One sentence for people: what this plugin reads or drives. */
+    String description();
+
+    /**
+     * The keys of {@code plugins.<name>} this plugin accepts, besides {@code enabled} which every
+     * plugin section has. Validation of the whole config file uses it.
+     */
+    ConfigSpec configSpec();
+
+    /** Whether the plugin runs when its section does not say {@code enabled}. */
+    default boolean enabledByDefault() {
+        return true;
+    }
+
+    /** Whether this plugin can run on this machine with this config; the reason is shown when it cannot. */
+    default Availability availability(PluginContext context) {
+        return Availability.yes();
+    }
+
+    /** Opens what the plugin needs. A throw marks the plugin FAILED with the exception's message. */
+    void start(PluginContext context) throws Exception;
+
+    /** Releases what {@link #start} opened. Called once, also after a failed start. */
+    default void stop() {}
+
+    /** Whether this plugin may run on this machine, and if not, why. */
+    record Availability(boolean available, String reason) {
+        public static Availability yes() {
+            return new Availability(true, "available");
+        }
+
+        public static Availability no(String reason) {
+            return new Availability(false, reason);
+        }
+    }
+}

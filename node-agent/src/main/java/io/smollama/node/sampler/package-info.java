@@ -1,0 +1,5 @@
+/** sampler. */
+@NullMarked
+package io.smollama.node.sampler;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** store. */
+@NullMarked
+package io.smollama.node.store;
+
+import org.jspecify.annotations.NullMarked;
