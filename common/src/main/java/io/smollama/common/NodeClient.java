@@ -1,0 +1,148 @@
+package io.smollama.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A typed client for one node's HTTP API. Thread-safe. Every failure surfaces as
+ * {@link NodeApiException}: either the node's JSON error, or "unreachable" with the cause.
+ */
+public final class NodeClient {
+
+    private final URI base;
+    private final @Nullable String token;
+    private final HttpClient http;
+    private final Duration timeout;
+
+    public NodeClient(URI base, @Nullable String token, Duration timeout) {
+        String s = base.toString();
+        this.base = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+        this.token = token;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    public URI baseUri() {
+        return base;
+    }
+
+    public Health health() {
+        return get("/api/health", Health.class);
+    }
+
+    public NodeStats stats() {
+        return get("/api/stats", NodeStats.class);
+    }
+
+    public List<SourceInfo> sources() {
+        return get("/api/sources", new TypeReference<List<SourceInfo>>() {});
+    }
+
+    public List<Reading> latestReadings() {
+        return get("/api/readings", new TypeReference<List<Reading>>() {});
+    }
+
+    /** The latest reading of a source, or empty when the node has none yet. */
+    public Optional<Reading> latest(String source) {
+        try {
+            return Optional.of(get("/api/readings/" + encode(source), Reading.class));
+        } catch (NodeApiException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public History history(String source, Instant from, Instant to, int maxPoints) {
+        return get("/api/readings/" + encode(source) + "/history?from=" + from + "&to=" + to + "&maxPoints=" + maxPoints,
+                History.class);
+    }
+
+    public List<ActuatorInfo> actuators() {
+        return get("/api/actuators", new TypeReference<List<ActuatorInfo>>() {});
+    }
+
+    public List<PluginInfo> plugins() {
+        return get("/api/plugins", new TypeReference<List<PluginInfo>>() {});
+    }
+
+    public ActionResult act(String actuatorId, Map<String, Object> params) {
+        return send("POST", "/api/actuators/" + encode(actuatorId), params, Json.mapper().constructType(ActionResult.class));
+    }
+
+    public <T> T get(String path, Class<T> type) {
+        return send("GET", path, null, Json.mapper().constructType(type));
+    }
+
+    public <T> T get(String path, TypeReference<T> type) {
+        return send("GET", path, null, Json.mapper().getTypeFactory().constructType(type));
+    }
+
+    private <T> T send(String method, String path, @Nullable Object body, JavaType type) {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(timeout)
+                .header("Accept", "application/json");
+        if (token != null && !token.isBlank()) {
+            req.header("Authorization", "Bearer " + token);
+        }
+        try {
+            if (body == null) {
+                req.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                req.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)));
+            }
+            HttpResponse<byte[]> res = http.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (res.statusCode() >= 400) {
+                throw errorFrom(res);
+            }
+            return Json.mapper().readValue(res.body(), type);
+        } catch (JsonProcessingException e) {
+            throw new NodeApiException(502, "bad_response", "node at " + base + " sent an unreadable answer to " + path
+                    + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new NodeApiException("node at " + base + " is unreachable: " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NodeApiException("interrupted while calling " + base + path, e);
+        }
+    }
+
+    private static NodeApiException errorFrom(HttpResponse<byte[]> res) {
+        try {
+            JsonNode err = Json.mapper().readTree(res.body()).path("error");
+            if (err.isObject()) {
+                return new NodeApiException(res.statusCode(), err.path("code").asText("error"), err.path("message").asText());
+            }
+        } catch (IOException e) {
+            // not our JSON error shape: fall through to the generic message
+        }
+        return new NodeApiException(res.statusCode(), "http_" + res.statusCode(),
+                "HTTP " + res.statusCode() + " from " + res.uri());
+    }
+
+    private static String describe(IOException e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,63 @@
+package io.smollama.node.http;
+
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.websocket.WsRouting;
+import io.helidon.websocket.WsListener;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The node's HTTP and WebSocket server: feature services register their routes, this class adds
+ * the token check, JSON errors for everything that goes wrong, and a JSON 404 for unknown paths.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
+
+    private final WebServer server;
+
+    public ApiServer(String host, int port, long maxBodyBytes, TokenAuth auth, List<HttpService> services, WsListener events) {
+        HttpRouting.Builder routing = HttpRouting.builder();
+        routing.addFilter(auth);
+        for (HttpService service : services) {
+            routing.register(service);
+        }
+        routing.any((req, res) -> JsonHttp.error(res, 404, "not_found",
+                "no route for " + req.prologue().method().text() + " " + req.path().path()));
+        routing.error(ApiException.class, (req, res, e) -> JsonHttp.error(res, e.status(), e.code(), e.getMessage()));
+        routing.error(Exception.class, (req, res, e) -> {
+            LOG.log(Level.WARNING, "unexpected error serving " + req.prologue().method().text() + " " + req.path().path(), e);
+            JsonHttp.error(res, 500, "internal_error", "the node could not answer this request; see the node's log");
+        });
+        this.server = WebServer.builder()
+                .host(host)
+                .port(port)
+                // the handlers enforce http.max_body_bytes with a JSON 413; this is a hard backstop
+                .maxPayloadSize(Math.max(maxBodyBytes * 4, 4L * 1024 * 1024))
+                .shutdownGracePeriod(Duration.ofSeconds(2))
+                .routing(routing)
+                .addRouting(WsRouting.builder().endpoint("/ws", events))
+                .build();
+    }
+
+    public ApiServer start() {
+        server.start();
+        return this;
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return server.port();
+    }
+
+    @Override
+    public void close() {
+        if (server.isRunning()) {
+            server.stop();
+        }
+    }
+}

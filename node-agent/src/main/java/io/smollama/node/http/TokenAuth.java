@@ -1,0 +1,58 @@
+package io.smollama.node.http;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+/**
+ * Bearer-token check for the API. Every call that changes state needs the token; reads need it too
+ * unless {@code http.open_reads} allows them. Comparison is constant-time and the token is never
+ * echoed, logged or put in an error body.
+ */
+public final class TokenAuth implements io.helidon.webserver.http.Filter {
+
+    private final byte[] token;
+    private final boolean openReads;
+
+    public TokenAuth(String token, boolean openReads) {
+        this.token = token.getBytes(StandardCharsets.UTF_8);
+        this.openReads = openReads;
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        Method method = req.prologue().method();
+        boolean read = method == Method.GET || method == Method.HEAD || method == Method.OPTIONS;
+        String path = req.prologue().uriPath().path();
+        boolean alwaysOpen = path.equals("/api/health") || path.equals("/openapi");
+        if ((read && (openReads || alwaysOpen)) || accepts(bearer(req))) {
+            chain.proceed();
+            return;
+        }
+        res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"smollama\"");
+        JsonHttp.error(res, 401, "unauthorized", bearer(req).isPresent()
+                ? "the API token is not valid for this node"
+                : "this call needs the node's API token: send 'Authorization: Bearer <token>'");
+    }
+
+    /** True when {@code presented} is this node's token. */
+    public boolean accepts(Optional<String> presented) {
+        return presented.isPresent()
+                && MessageDigest.isEqual(token, presented.get().getBytes(StandardCharsets.UTF_8));
+    }
+
+    public boolean openReads() {
+        return openReads;
+    }
+
+    private static Optional<String> bearer(RoutingRequest req) {
+        return req.headers().first(HeaderNames.AUTHORIZATION)
+                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).trim());
+    }
+}

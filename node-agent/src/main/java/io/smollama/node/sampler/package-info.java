@@ -1,5 +1,0 @@
-/** sampler. */
-@NullMarked
-package io.smollama.node.sampler;
-
-import org.jspecify.annotations.NullMarked;

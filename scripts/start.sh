@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Starts a Smollama node-agent on embedded defaults (system + simulated sensors, http://127.0.0.1:8080)
+# and, when a display exists, the operator console. Builds first when the build is missing or stale.
+# Ctrl-C stops what this script started.
+set -euo pipefail
+
+usage() {
+  cat <<'TXT'
+Usage: scripts/start.sh [options]
+  --headless        start only the node-agent, never the console
+  --port N          HTTP port of the node-agent (default 8080, or http.port from the config)
+  --role ROLE       hub, node or edge (default node)
+  -c, --config FILE use this smollama.yaml instead of the embedded defaults
+  --no-demo         do not enable the simulated demo sensors
+  -v, --verbose     debug logging
+  -h, --help        this text
+TXT
+}
+
+headless=false port="" role="" config="" demo=true loglevel=info
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --headless) headless=true ;;
+    --port) port="${2:?--port needs a number}"; shift ;;
+    --role) role="${2:?--role needs hub, node or edge}"; shift ;;
+    -c|--config) config="${2:?--config needs a file}"; shift ;;
+    --no-demo) demo=false ;;
+    -v|--verbose) loglevel=debug ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "start.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
+  esac
+  shift
+done
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+# shellcheck source=lib/jdk.sh
+. scripts/lib/jdk.sh
+smollama_find_jdk
+java="$JAVA_HOME/bin/java"
+
+agent_jar=node-agent/target/smollama-node.jar
+console_jar=desktop/target/smollama-console.jar
+if [ ! -f "$agent_jar" ] || [ ! -f "$console_jar" ] \
+   || [ -n "$(find pom.xml common node-agent/pom.xml node-agent/src desktop/pom.xml desktop/src -newer "$agent_jar" -type f 2>/dev/null | head -n 1)" ]; then
+  echo "Building Smollama (first run or sources changed)..." >&2
+  ./mvnw -B -q -DskipTests package
+fi
+
+args=(--log-level "$loglevel" run)
+[ -n "$config" ] && args+=(-c "$config")
+[ -n "$port" ] && export SMOLLAMA_HTTP_PORT="$port"
+[ -n "$role" ] && export SMOLLAMA_NODE_ROLE="$role"
+if $demo && [ -z "${SMOLLAMA_PLUGINS_SIMULATED_ENABLED:-}" ]; then
+  export SMOLLAMA_PLUGINS_SIMULATED_ENABLED=true
+fi
+
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+}
+trap cleanup INT TERM EXIT
+
+"$java" -jar "$agent_jar" "${args[@]}" &
+agent_pid=$!
+pids+=("$agent_pid")
+
+url="http://127.0.0.1:${port:-${SMOLLAMA_HTTP_PORT:-8080}}"
+echo "Waiting for the node-agent at $url ..." >&2
+for _ in $(seq 1 120); do
+  if ! kill -0 "$agent_pid" 2>/dev/null; then
+    echo "The node-agent exited; see the messages above." >&2
+    exit 1
+  fi
+  if "$java" -jar "$agent_jar" status --url "$url" --quiet >/dev/null 2>&1; then
+    break
+  fi
+  sleep 0.5
+done
+
+cat <<TXT
+Smollama node-agent is up.
+  API:        $url/api/health
+  OpenAPI:    $url/openapi
+  WebSocket:  ${url/http/ws}/ws
+  Status:     $java -jar $agent_jar status --url $url
+Press Ctrl-C to stop.
+TXT
+
+if ! $headless && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
+  "$java" -jar "$console_jar" --node "$url" &
+  pids+=("$!")
+  echo "  Console:    started (pid $!)"
+fi
+
+wait "$agent_pid"
