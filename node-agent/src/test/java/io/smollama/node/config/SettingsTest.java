@@ -67,7 +67,7 @@ class SettingsTest {
         assertThat(pins.get(0).string("mode")).isEqualTo("input");
         assertThat(pins.get(0).origin("mode")).isEqualTo("default");
         assertThat(pins.get(1).string("mode")).isEqualTo("output");
-        assertThat(pins.get(1).origin("mode")).isEqualTo("test.yaml:12");
+        assertThat(pins.get(1).origin("mode")).isEqualTo("test.yaml:11");
     }
 
     @Test
