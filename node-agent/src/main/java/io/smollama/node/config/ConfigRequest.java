@@ -2,7 +2,6 @@ package io.smollama.node.config;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,9 +33,5 @@ public record ConfigRequest(
                 Path.of("").toAbsolutePath(),
                 Path.of(System.getProperty("user.home")),
                 System.getenv());
-    }
-
-    public Optional<Path> explicit() {
-        return Optional.ofNullable(explicitFile);
     }
 }

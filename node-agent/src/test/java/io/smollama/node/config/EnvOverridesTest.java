@@ -143,6 +143,22 @@ class EnvOverridesTest {
     }
 
     @Test
+    void variableThatTwoKeysShareSetsTheFirstAndSaysSo() {
+        ConfigSpec spec = ConfigSpec.builder()
+                .object("a", ConfigSpec.builder().string("b_c", "x", "").build(), "")
+                .object("a_b", ConfigSpec.builder().string("c", "y", "").build(), "")
+                .build();
+        fx.env.put("SMOLLAMA_A_B_C", "z");
+
+        LoadedConfig config = ConfigLoader.load(fx.request(), spec);
+
+        assertThat(config.settings().string("a.b_c")).isEqualTo("z");
+        assertThat(config.settings().string("a_b.c")).isEqualTo("y");
+        assertThat(config.warnings()).containsExactly(
+                "env SMOLLAMA_A_B_C could mean a.b_c or a_b.c; it sets a.b_c, so set a_b.c in a file");
+    }
+
+    @Test
     void variableNameIsTheDottedPathUpperCased() {
         assertThat(EnvOverrides.variableFor("http.token_file")).isEqualTo("SMOLLAMA_HTTP_TOKEN_FILE");
         assertThat(EnvOverrides.variableFor("plugins.gpio.enabled")).isEqualTo("SMOLLAMA_PLUGINS_GPIO_ENABLED");

@@ -2,6 +2,8 @@ package io.smollama.node.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -113,7 +115,7 @@ class ValidationTest {
         assertThat(problemsOf("http:\n  port: 8080\n  host: a: b\n"))
                 .containsExactly("test.yaml:3: invalid YAML: mapping values are not allowed here");
         assertThat(problemsOf("plugins:\n  gpio:\n    labels: [a, b\nlog: {}\n"))
-                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .singleElement(STRING)
                 .startsWith("test.yaml:4: invalid YAML: ")
                 .contains("while parsing a flow sequence at line 3");
     }
@@ -148,7 +150,7 @@ class ValidationTest {
                 """, ConfigFixture.schema());
 
         assertThat(settings.list("plugins.gpio.pins")).extracting(p -> p.integer("pin"), p -> p.string("mode"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(5L, "output"), org.assertj.core.groups.Tuple.tuple(6L, "output"));
+                .containsExactly(tuple(5L, "output"), tuple(6L, "output"));
     }
 
     @Test
