@@ -48,6 +48,10 @@ public final class JsonHttp {
         if (body.length == 0) {
             throw ApiException.badRequest("request body is empty: expected a JSON object");
         }
+        return parseObject(body);
+    }
+
+    private static JsonNode parseObject(byte[] body) {
         JsonNode node;
         try {
             node = Json.mapper().readTree(body);
@@ -63,6 +67,15 @@ public final class JsonHttp {
             throw ApiException.badRequest("request body must be a JSON object");
         }
         return node;
+    }
+
+    /** Like {@link #readObject}, but an absent or empty body is an empty object (actions without parameters). */
+    public static JsonNode readOptionalObject(ServerRequest req, long maxBytes) {
+        byte[] body = readBody(req, maxBytes);
+        if (body.length == 0) {
+            return Json.mapper().createObjectNode();
+        }
+        return parseObject(body);
     }
 
     static byte[] readBody(ServerRequest req, long maxBytes) {

@@ -2,7 +2,7 @@ package io.smollama.node.readings;
 
 import io.smollama.common.Reading;
 import io.smollama.node.plugin.Sample;
-import io.smollama.node.plugin.SensorPlugin;
+import io.smollama.node.plugin.SensorHandle;
 import io.smollama.node.plugin.SourceSpec;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,31 +27,25 @@ public final class ReadingSampler implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ReadingSampler.class.getName());
 
-    /** Told about every sample, to keep plugin health current. */
-    public interface Observer {
-        void sampled(String plugin, String source, @Nullable String failure);
-    }
-
     /** A source being sampled, with how its sampling goes. */
     public record SourceState(String plugin, SourceSpec spec, long samples, long failures, @Nullable String lastError) {}
 
     private final String node;
     private final Clock clock;
     private final Consumer<Reading> sink;
-    private final Observer observer;
     private final Map<String, ScheduledExecutorService> executors = new ConcurrentHashMap<>();
     private final Map<String, Tracker> sources = new ConcurrentHashMap<>();
 
-    public ReadingSampler(String node, Clock clock, Consumer<Reading> sink, Observer observer) {
+    public ReadingSampler(String node, Clock clock, Consumer<Reading> sink) {
         this.node = node;
         this.clock = clock;
         this.sink = sink;
-        this.observer = observer;
     }
 
     /** Starts sampling the plugin's sources; a source id already sampled by another plugin is refused. */
-    public void start(SensorPlugin plugin, List<SourceSpec> specs) {
-        ScheduledExecutorService exec = executors.computeIfAbsent(plugin.name(), name ->
+    public void start(SensorHandle plugin) {
+        List<SourceSpec> specs = plugin.sources();
+        ScheduledExecutorService exec = executors.computeIfAbsent(plugin.plugin(), name ->
                 Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "sampler-" + name);
                     t.setDaemon(true);
@@ -60,7 +54,7 @@ public final class ReadingSampler implements AutoCloseable {
         for (SourceSpec spec : specs) {
             Tracker tracker = new Tracker(plugin, spec);
             if (sources.putIfAbsent(spec.source(), tracker) != null) {
-                LOG.warning(() -> "plugin " + plugin.name() + " offers source " + spec.source()
+                LOG.warning(() -> "plugin " + plugin.plugin() + " offers source " + spec.source()
                         + " that another plugin already provides; ignoring the second one");
                 continue;
             }
@@ -81,7 +75,7 @@ public final class ReadingSampler implements AutoCloseable {
     public List<SourceState> sources() {
         List<SourceState> out = new ArrayList<>();
         for (Tracker t : sources.values()) {
-            out.add(new SourceState(t.plugin.name(), t.spec, t.samples, t.failures, t.lastError));
+            out.add(new SourceState(t.plugin.plugin(), t.spec, t.samples, t.failures, t.lastError));
         }
         out.sort(java.util.Comparator.comparing(s -> s.spec().source()));
         return out;
@@ -97,10 +91,10 @@ public final class ReadingSampler implements AutoCloseable {
     private @Nullable Reading sample(Tracker t) {
         Sample s;
         try {
-            s = t.plugin.sample(t.spec.id());
-        } catch (Throwable e) { // a plugin's bug must not stop the schedule, whatever it throws
+            s = t.plugin.sample(t.spec.id()); // isolates the plugin: never throws for what the plugin does
+        } catch (Throwable e) { // even an Error must not silently cancel this source's schedule
             s = new Sample.Failure(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-            LOG.log(Level.FINE, "plugin " + t.plugin.name() + " threw sampling " + t.spec.source(), e);
+            LOG.log(Level.WARNING, "sampling " + t.spec.source() + " failed", e);
         }
         Reading reading = null;
         String failure = null;
@@ -117,7 +111,6 @@ public final class ReadingSampler implements AutoCloseable {
             failure = "invalid sample: " + e.getMessage();
         }
         t.record(failure);
-        observer.sampled(t.plugin.name(), t.spec.source(), failure);
         return reading;
     }
 
@@ -145,13 +138,13 @@ public final class ReadingSampler implements AutoCloseable {
     }
 
     private static final class Tracker {
-        final SensorPlugin plugin;
+        final SensorHandle plugin;
         final SourceSpec spec;
         volatile long samples;
         volatile long failures;
         volatile @Nullable String lastError;
 
-        Tracker(SensorPlugin plugin, SourceSpec spec) {
+        Tracker(SensorHandle plugin, SourceSpec spec) {
             this.plugin = plugin;
             this.spec = spec;
         }
