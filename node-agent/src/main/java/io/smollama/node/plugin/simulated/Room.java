@@ -23,7 +23,6 @@ final class Room {
 
     private static final double HOUR = 3600;
     private static final long MOTION_SLOT_SECONDS = 10;
-    private static final long MAX_MOTION_SLOTS = 24 * 3600 / MOTION_SLOT_SECONDS;
 
     private final Noise noise;
     private final ZoneId zone;
@@ -70,18 +69,34 @@ final class Room {
         return Math.clamp(value, 0, MAX_LIGHT);
     }
 
-    /** Whether motion was detected in (from, to]; looks back at most one day. */
+    /**
+     * Whether motion was detected in (from, to]; looks back at most one day. Time is cut into
+     * slots; a slot may hold one movement at a fixed random moment inside it, so the answer does
+     * not depend on how the interval is sampled.
+     */
     boolean motionBetween(Instant from, Instant to) {
-        long last = Math.floorDiv(to.getEpochSecond(), MOTION_SLOT_SECONDS);
-        long first = Math.max(Math.floorDiv(from.getEpochSecond(), MOTION_SLOT_SECONDS) + 1, last - MAX_MOTION_SLOTS);
-        for (long slot = first; slot <= last; slot++) {
-            Instant at = Instant.ofEpochSecond(slot * MOTION_SLOT_SECONDS);
-            double chance = occupied(at) ? 0.3 : 0.002;
+        long fromMillis = Math.max(from.toEpochMilli(), to.toEpochMilli() - 86_400_000L);
+        long toMillis = to.toEpochMilli();
+        long slotMillis = MOTION_SLOT_SECONDS * 1000;
+        for (long slot = Math.floorDiv(fromMillis, slotMillis); slot <= Math.floorDiv(toMillis, slotMillis); slot++) {
+            long moment = slot * slotMillis + (long) (noise.uniform(43, slot) * slotMillis);
+            if (moment <= fromMillis || moment > toMillis) {
+                continue;
+            }
+            double chance = chanceOfMovement(moment / 1000.0);
             if (noise.uniform(41, slot) < chance) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Within a slot: high during bouts of activity of about a minute, low while someone sits still or is away. */
+    private double chanceOfMovement(double seconds) {
+        if (!occupied(Instant.ofEpochMilli((long) (seconds * 1000)))) {
+            return 0.002;
+        }
+        return noise.smooth(44, seconds / 60) > 0.1 ? 0.8 : 0.03;
     }
 
     /** Someone is about: more likely mornings and evenings, rarely at night; periods last tens of minutes. */
