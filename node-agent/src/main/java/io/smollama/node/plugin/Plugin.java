@@ -1,6 +1,7 @@
 package io.smollama.node.plugin;
 
 import io.smollama.node.config.ConfigSpec;
+import java.util.Optional;
 
 /**
  * A unit of hardware or software a node talks to, found with {@link java.util.ServiceLoader} on the
@@ -37,6 +38,14 @@ public interface Plugin {
 
     /** Releases what {@link #start} opened. Called once, also after a failed start. */
     default void stop() {}
+
+    /**
+     * A sentence about how the plugin runs, shown in its status while it runs (for example that its
+     * pins are simulated); empty when there is nothing to add.
+     */
+    default Optional<String> statusNote() {
+        return Optional.empty();
+    }
 
     /** Whether this plugin may run on this machine, and if not, why. */
     record Availability(boolean available, String reason) {
