@@ -47,7 +47,7 @@ class ApiIT {
                       - {pin: 17, name: door, mode: input}
                       - {pin: 27, name: fan, mode: output}
                 """);
-        node.awaitReadings("simulated:room_temperature", 3);
+        node.awaitReadings("simulated:temperature", 3);
     }
 
     @AfterAll
@@ -94,8 +94,8 @@ class ApiIT {
     void sourcesListEveryRunningSourceWithUnitsAndPlugin() {
         List<SourceInfo> sources = node.client().sources();
         assertThat(sources).extracting(SourceInfo::source)
-                .contains("simulated:room_temperature", "gpio:door", "gpio:fan");
-        SourceInfo temp = sources.stream().filter(s -> s.source().equals("simulated:room_temperature")).findFirst().orElseThrow();
+                .contains("simulated:temperature", "gpio:door", "gpio:fan");
+        SourceInfo temp = sources.stream().filter(s -> s.source().equals("simulated:temperature")).findFirst().orElseThrow();
         assertThat(temp.plugin()).isEqualTo("simulated");
         assertThat(temp.unit()).isEqualTo("°C");
         assertThat(temp.latest()).isNotNull();
@@ -104,10 +104,10 @@ class ApiIT {
 
     @Test
     void latestReadingOfASourceAndOfAll() {
-        Reading r = node.client().latest("simulated:room_temperature").orElseThrow();
+        Reading r = node.client().latest("simulated:temperature").orElseThrow();
         assertThat(r.node()).isEqualTo("test-node");
         assertThat(r.value()).isBetween(-10.0, 45.0);
-        assertThat(node.client().latestReadings()).extracting(Reading::source).contains("simulated:room_temperature");
+        assertThat(node.client().latestReadings()).extracting(Reading::source).contains("simulated:temperature");
     }
 
     @Test
@@ -119,9 +119,9 @@ class ApiIT {
 
     @Test
     void historyIsDownsampledToAtMostMaxPoints() {
-        node.awaitReadings("simulated:room_temperature", 10);
+        node.awaitReadings("simulated:temperature", 10);
         Instant now = Instant.now();
-        History h = node.client().history("simulated:room_temperature", now.minusSeconds(3600), now.plusSeconds(1), 4);
+        History h = node.client().history("simulated:temperature", now.minusSeconds(3600), now.plusSeconds(1), 4);
         assertThat(h.points()).isNotEmpty().hasSizeLessThanOrEqualTo(4);
         assertThat(h.points()).allSatisfy(p -> assertThat(p.min()).isLessThanOrEqualTo(p.avg()));
         assertThat(h.points().stream().mapToLong(p -> p.count()).sum()).isGreaterThanOrEqualTo(10);
@@ -136,7 +136,7 @@ class ApiIT {
 
     @Test
     void badHistoryParametersAre400NamingTheParameter() throws Exception {
-        String base = "/api/readings/simulated:room_temperature/history";
+        String base = "/api/readings/simulated:temperature/history";
         assertError(call("GET", base + "?maxPoints=0", null, null), 400, "maxPoints");
         assertError(call("GET", base + "?maxPoints=lots", null, null), 400, "maxPoints");
         assertError(call("GET", base + "?from=yesterday", null, null), 400, "from");
@@ -147,7 +147,7 @@ class ApiIT {
     void statsCountStoredReadings() {
         var stats = node.client().stats();
         assertThat(stats.readingsTotal()).isPositive();
-        assertThat(stats.readingsBySource()).containsKey("simulated:room_temperature");
+        assertThat(stats.readingsBySource()).containsKey("simulated:temperature");
         assertThat(stats.databaseBytes()).isPositive();
     }
 

@@ -65,7 +65,7 @@ public final class SimulatedPlugin implements SensorPlugin {
     public ConfigSpec configSpec() {
         return ConfigSpec.builder()
                 .integer("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE, "Seed of the simulation; the same seed gives the same values")
-                .duration("interval", Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofHours(1),
+                .duration("interval", Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofHours(1),
                         "How often the simulated sensors are read")
                 .strings("sensors", List.copyOf(SENSORS.keySet()),
                         "Which sensors to simulate: any of " + String.join(", ", SENSORS.keySet()))
