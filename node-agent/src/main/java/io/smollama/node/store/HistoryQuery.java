@@ -48,31 +48,27 @@ final class HistoryQuery {
         return new History(source, from, to, res.label, width, aggregate(c, res, sourceId, origin, t, width));
     }
 
-    /** The finest allowed table that reaches back to {@code from}, else the one reaching back furthest. */
+    /**
+     * The finest table allowed by the wanted width, unless it does not reach back to {@code from} and a coarser
+     * table holds rows from before its first row (the finer rows were deleted by retention sooner).
+     */
     static Resolution choose(Connection c, int sourceId, long from, long wantedWidth) throws SQLException {
-        Resolution finest = wantedWidth >= Resolution.HOUR.millis
+        Resolution chosen = wantedWidth >= Resolution.HOUR.millis
                 ? Resolution.HOUR
                 : wantedWidth >= Resolution.MINUTE.millis ? Resolution.MINUTE : Resolution.RAW;
-        Resolution best = finest;
-        long bestOldestHour = Long.MAX_VALUE;
-        for (Resolution r : Resolution.values()) {
-            if (r.ordinal() < finest.ordinal()) {
+        Long chosenOldest = oldest(c, chosen, sourceId);
+        for (Resolution coarser : Resolution.values()) {
+            if (coarser.ordinal() <= chosen.ordinal()
+                    || (chosenOldest != null && chosenOldest <= chosen.floor(from))) {
                 continue;
             }
-            Long oldest = oldest(c, r, sourceId);
-            if (oldest == null) {
-                continue;
-            }
-            if (oldest <= r.floor(from)) {
-                return r;
-            }
-            long oldestHour = Resolution.HOUR.floor(oldest);
-            if (oldestHour < bestOldestHour) {
-                best = r;
-                bestOldestHour = oldestHour;
+            Long oldest = oldest(c, coarser, sourceId);
+            if (oldest != null && (chosenOldest == null || oldest < coarser.floor(chosenOldest))) {
+                chosen = coarser;
+                chosenOldest = oldest;
             }
         }
-        return best;
+        return chosen;
     }
 
     private static @Nullable Long oldest(Connection c, Resolution r, int sourceId) throws SQLException {
