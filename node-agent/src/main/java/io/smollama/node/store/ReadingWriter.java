@@ -66,8 +66,13 @@ public final class ReadingWriter implements AutoCloseable {
         this.batchSize = settings.batchSize();
         this.flushNanos = settings.flushInterval().toNanos();
         this.firstBackoff = firstBackoff;
-        this.queue = new ArrayBlockingQueue<>(Math.max(10_000, settings.batchSize() * 8));
+        this.queue = new ArrayBlockingQueue<>(capacity(settings));
         this.thread = Thread.ofPlatform().name("reading-writer").daemon(true).unstarted(this::run);
+    }
+
+    /** Queue slots: enough for a few hundred milliseconds at full ingest speed, a few MB of readings. */
+    static int capacity(StoreSettings settings) {
+        return Math.max(50_000, settings.batchSize() * 16);
     }
 
     /** Starts a writer that commits to {@code log} with the batching of {@code settings}. */

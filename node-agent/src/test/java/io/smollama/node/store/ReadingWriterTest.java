@@ -167,15 +167,16 @@ class ReadingWriterTest {
                 Clock.systemUTC(),
                 Duration.ofMillis(1));
         writer.startThread();
+        int capacity = ReadingWriter.capacity(StoreFixtures.settings(dir).withBatching(10, Duration.ofMillis(10)));
         try (writer) {
             int accepted = 0;
-            for (int i = 0; i < 10_013; i++) {
+            for (int i = 0; i < capacity + 13; i++) {
                 if (writer.submit(num("s:a", i, T0.plusMillis(i)))) {
                     accepted++;
                 }
             }
-            assertThat(writer.status().queueDepth()).isLessThanOrEqualTo(10_000);
-            assertThat(writer.status().dropped()).isEqualTo(10_013 - accepted).isPositive();
+            assertThat(writer.status().queueDepth()).isLessThanOrEqualTo(capacity);
+            assertThat(writer.status().dropped()).isEqualTo(capacity + 13 - accepted).isPositive();
             release.countDown();
             writer.flush();
             assertThat(writer.status().committed()).isEqualTo(accepted);
