@@ -1,4 +1,4 @@
-/** store. */
+/** Durable reading storage: the SQLite database, batched ingest, downsampled history and retention. */
 @NullMarked
 package io.smollama.node.store;
 

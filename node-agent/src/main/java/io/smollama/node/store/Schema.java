@@ -1,0 +1,64 @@
+package io.smollama.node.store;
+
+import java.util.List;
+
+/**
+ * The ordered migrations of the node database. Append new migrations at the end; never edit one that
+ * has shipped. Readings are kept small: an integer source reference, epoch milliseconds (UTC) and
+ * either a REAL or a TEXT value; everything else about a source lives once in {@code sources}.
+ */
+final class Schema {
+
+    static final List<Migration> MIGRATIONS = List.of(new Migration(
+            1,
+            "sources, raw readings, minute and hour rollups",
+            List.of(
+                    """
+                    CREATE TABLE sources (
+                        id            INTEGER PRIMARY KEY,
+                        source        TEXT NOT NULL UNIQUE,
+                        node          TEXT NOT NULL,
+                        type          TEXT NOT NULL,
+                        source_id     TEXT NOT NULL,
+                        unit          TEXT,
+                        kind          TEXT NOT NULL CHECK (kind IN ('numeric', 'text')),
+                        metadata      TEXT NOT NULL DEFAULT '{}',
+                        latest_value  REAL,
+                        latest_text   TEXT,
+                        latest_ts     INTEGER,
+                        reading_count INTEGER NOT NULL DEFAULT 0,
+                        minute_rows   INTEGER NOT NULL DEFAULT 0,
+                        hour_rows     INTEGER NOT NULL DEFAULT 0
+                    )""",
+                    """
+                    CREATE TABLE readings (
+                        source INTEGER NOT NULL REFERENCES sources (id),
+                        ts     INTEGER NOT NULL,
+                        value  REAL,
+                        text   TEXT
+                    )""",
+                    "CREATE INDEX readings_source_ts ON readings (source, ts)",
+                    rollupTable("rollup_minute"),
+                    rollupTable("rollup_hour"))));
+
+    private Schema() {}
+
+    /** The newest schema version this build knows. */
+    static int latestVersion() {
+        return MIGRATIONS.getLast().version();
+    }
+
+    private static String rollupTable(String name) {
+        return """
+                CREATE TABLE %s (
+                    source INTEGER NOT NULL REFERENCES sources (id),
+                    bucket INTEGER NOT NULL,
+                    min    REAL NOT NULL,
+                    max    REAL NOT NULL,
+                    sum    REAL NOT NULL,
+                    count  INTEGER NOT NULL,
+                    PRIMARY KEY (source, bucket)
+                ) WITHOUT ROWID"""
+                .formatted(name);
+    }
+}
