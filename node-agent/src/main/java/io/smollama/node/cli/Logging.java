@@ -18,6 +18,9 @@ import java.util.logging.Logger;
 /** Sets up java.util.logging (which Helidon and our code use) for the CLI: level and text/JSON lines on stderr. */
 final class Logging {
 
+    /** JUL holds loggers weakly: keep the ones whose level we set, or the setting is lost to GC. */
+    private static final java.util.List<Logger> CONFIGURED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private Logging() {}
 
     static void configure(String level, String format) {
@@ -30,9 +33,13 @@ final class Logging {
         root.addHandler(handler);
         root.setLevel(jul);
         // libraries are chatty at INFO about their own start-up; keep them at WARNING unless debugging
+        CONFIGURED.clear();
         if (jul.intValue() >= Level.INFO.intValue()) {
-            Logger.getLogger("io.helidon").setLevel(Level.WARNING);
-            Logger.getLogger("com.pi4j").setLevel(Level.WARNING);
+            for (String name : java.util.List.of("io.helidon", "com.pi4j")) {
+                Logger quiet = Logger.getLogger(name);
+                quiet.setLevel(Level.WARNING);
+                CONFIGURED.add(quiet);
+            }
         }
     }
 

@@ -31,11 +31,13 @@ public final class ReadingsHttpService implements HttpService {
     static final int MAX_POINTS_LIMIT = 10_000;
     static final Duration DEFAULT_RANGE = Duration.ofHours(24);
 
+    private final String node;
     private final ReadingLog log;
     private final ReadingSampler sampler;
     private final Clock clock;
 
-    public ReadingsHttpService(ReadingLog log, ReadingSampler sampler, Clock clock) {
+    public ReadingsHttpService(String node, ReadingLog log, ReadingSampler sampler, Clock clock) {
+        this.node = node;
         this.log = log;
         this.sampler = sampler;
         this.clock = clock;
@@ -44,7 +46,7 @@ public final class ReadingsHttpService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/api/sources", (req, res) -> JsonHttp.ok(res, sources()))
-                .get("/api/stats", (req, res) -> JsonHttp.ok(res, log.stats()))
+                .get("/api/stats", (req, res) -> JsonHttp.ok(res, log.stats(node)))
                 .get("/api/readings", (req, res) -> JsonHttp.ok(res, log.latestAll()))
                 .get("/api/readings/*", this::readingOrHistory);
     }
@@ -84,7 +86,7 @@ public final class ReadingsHttpService implements HttpService {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
-        if (!log.hasSource(source)) {
+        if (log.source(source).isEmpty()) {
             throw ApiException.notFound("no readings for source '" + source + "' on this node; see /api/sources");
         }
         if (history) {

@@ -111,14 +111,14 @@ class ApiIT {
     }
 
     @Test
-    void gpioReadingsSayTheyComeFromTheMockProvider() {
+    void gpioReadingsSayTheyComeFromTheMockProvider() throws Exception {
         node.awaitReadings("gpio:door", 1);
         Reading r = node.client().latest("gpio:door").orElseThrow();
         assertThat(r.metadata()).containsEntry("provider", "mock");
     }
 
     @Test
-    void historyIsDownsampledToAtMostMaxPoints() {
+    void historyIsDownsampledToAtMostMaxPoints() throws Exception {
         node.awaitReadings("simulated:temperature", 10);
         Instant now = Instant.now();
         History h = node.client().history("simulated:temperature", now.minusSeconds(3600), now.plusSeconds(1), 4);

@@ -92,7 +92,7 @@ class CrashRecoveryIT {
             perSource.merge(k.substring(0, k.indexOf('|')), 1, Integer::sum);
         }
         try (Database db = Database.open(dir.resolve("data"))) {
-            ReadingLog log = new ReadingLog(db);
+            ReadingLog log = new ReadingLog(db, java.time.Clock.systemUTC());
             for (String source : perSource.keySet()) {
                 for (Reading r : log.recent(source, 1_000_000)) {
                     stored.add(key(r));

@@ -25,11 +25,13 @@ public final class AgentProcess implements AutoCloseable {
     private final Process process;
     private final URI baseUri;
     private final List<String> output;
+    private final Thread reader;
 
-    private AgentProcess(Process process, URI baseUri, List<String> output) {
+    private AgentProcess(Process process, URI baseUri, List<String> output, Thread reader) {
         this.process = process;
         this.baseUri = baseUri;
         this.output = output;
+        this.reader = reader;
     }
 
     public static Path jar() {
@@ -93,7 +95,7 @@ public final class AgentProcess implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         try {
-            return new AgentProcess(p, ready.get(30, TimeUnit.SECONDS), lines);
+            return new AgentProcess(p, ready.get(30, TimeUnit.SECONDS), lines, reader);
         } catch (Exception e) {
             p.destroyForcibly();
             throw new IllegalStateException("agent did not become ready: " + e.getMessage() + "\n" + String.join("\n", lines), e);
@@ -121,6 +123,7 @@ public final class AgentProcess implements AutoCloseable {
             process.destroyForcibly();
             throw new AssertionError("agent did not stop within 20 s of SIGTERM");
         }
+        reader.join(5000); // the last lines it printed
     }
 
     public int exitCode() {

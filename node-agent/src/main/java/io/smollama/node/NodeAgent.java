@@ -1,0 +1,196 @@
+package io.smollama.node;
+
+import io.smollama.common.ComponentHealth;
+import io.smollama.common.Health;
+import io.smollama.common.NodeEvent;
+import io.smollama.common.PluginInfo;
+import io.smollama.node.config.NodeConfig;
+import io.smollama.node.events.EventBus;
+import io.smollama.node.events.EventStream;
+import io.smollama.node.health.HealthHttpService;
+import io.smollama.node.health.HealthReport;
+import io.smollama.node.http.ApiServer;
+import io.smollama.node.http.ApiToken;
+import io.smollama.node.http.OpenApiHttpService;
+import io.smollama.node.http.TokenAuth;
+import io.smollama.node.plugin.PluginHost;
+import io.smollama.node.plugin.PluginsHttpService;
+import io.smollama.node.readings.ReadingSampler;
+import io.smollama.node.readings.ReadingsHttpService;
+import io.smollama.node.store.Database;
+import io.smollama.node.store.ReadingLog;
+import io.smollama.node.store.ReadingWriter;
+import io.smollama.node.store.Retention;
+import io.smollama.node.store.StoreSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The node-agent process: the one place that builds its components in dependency order (data
+ * directory lock → store → plugins → sampler → HTTP) and closes them in reverse. Closing flushes
+ * every pending reading before the database closes.
+ */
+public final class NodeAgent implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(NodeAgent.class.getName());
+    static final Duration RETENTION_PERIOD = Duration.ofMinutes(10);
+
+    private final NodeConfig config;
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final String token;
+    private final ReadingWriter writer;
+    private final ReadingSampler sampler;
+    private final PluginHost plugins;
+    private final HealthReport health;
+    private final ApiServer server;
+
+    private NodeAgent(AgentConfig agentConfig, Clock clock) throws IOException {
+        this.config = agentConfig.node();
+        String name = config.name();
+        NodeConfig.Storage storage = config.storage();
+        try {
+            resources.push(DataDirectoryLock.acquire(storage.path()));
+            this.token = ApiToken.resolve(config.http().token(), config.http().tokenFile());
+
+            EventBus bus = new EventBus();
+            Database db = Database.open(storage.path());
+            resources.push(db);
+            StoreSettings storeSettings = new StoreSettings(storage.path(), storage.rawRetention(),
+                    storage.minuteRetention(), storage.hourRetention(), storage.batchSize(), storage.flushInterval());
+            ReadingLog log = new ReadingLog(db, clock);
+            this.writer = ReadingWriter.start(log, storeSettings, clock);
+            resources.push(writer);
+            writer.addListener(batch -> batch.forEach(r -> bus.publish(new NodeEvent.ReadingEvent(name, r))));
+
+            ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "housekeeping");
+                t.setDaemon(true);
+                return t;
+            });
+            resources.push(housekeeping::shutdownNow);
+            new Retention(db, storeSettings, clock).schedule(housekeeping, RETENTION_PERIOD);
+
+            this.plugins = new PluginHost(agentConfig.plugins(), clock);
+            resources.push(plugins);
+            plugins.start(agentConfig.loaded().settings().section("plugins"), name, storage.path());
+
+            this.sampler = new ReadingSampler(name, clock, writer::submit);
+            resources.push(sampler);
+            plugins.sensors().forEach(sampler::start);
+
+            TokenAuth auth = new TokenAuth(token, config.http().openReads());
+            EventStream events = new EventStream(bus, auth);
+            resources.push(events);
+            this.health = new HealthReport(name, config.role().word(), clock, clock.instant(),
+                    List.of(this::storeAndSamplerHealth, this::pluginHealth, () -> Map.of("http", ComponentHealth.up(
+                            events.clientCount() + " WebSocket clients"))),
+                    () -> counts(log, events));
+            this.server = new ApiServer(config.http().host(), config.http().port(), config.http().maxBodyBytes(), auth,
+                    List.of(new HealthHttpService(health), new ReadingsHttpService(name, log, sampler, clock),
+                            new PluginsHttpService(plugins, config.http().maxBodyBytes()), new OpenApiHttpService()),
+                    events);
+            server.start();
+            resources.push(server);
+        } catch (IOException | RuntimeException e) {
+            closeResources();
+            throw e;
+        }
+    }
+
+    /** Builds and starts a node-agent; on failure everything already opened is closed again. */
+    public static NodeAgent start(AgentConfig config, Clock clock) throws IOException {
+        return new NodeAgent(config, clock);
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The URL clients use; a wildcard bind address is reached over loopback. */
+    public URI baseUri() {
+        String host = config.http().host();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.isBlank()) {
+            host = "127.0.0.1";
+        }
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    /** The API token (never log it). */
+    public String token() {
+        return token;
+    }
+
+    public Health health() {
+        return health.current();
+    }
+
+    private Map<String, ComponentHealth> storeAndSamplerHealth() {
+        Map<String, ComponentHealth> m = new LinkedHashMap<>();
+        m.put("store", writer.status().health());
+        var sources = sampler.sources();
+        long failing = sources.stream().filter(s -> s.lastError() != null).count();
+        m.put("sampler", failing == 0
+                ? ComponentHealth.up(sources.size() + " sources")
+                : new ComponentHealth(ComponentHealth.Status.DEGRADED,
+                        failing + " of " + sources.size() + " sources failing"));
+        return m;
+    }
+
+    private Map<String, ComponentHealth> pluginHealth() {
+        Map<String, ComponentHealth> m = new LinkedHashMap<>();
+        for (PluginInfo p : plugins.status()) {
+            ComponentHealth.Status status = switch (p.state()) {
+                case "RUNNING" -> p.reason() != null && p.reason().startsWith("degraded")
+                        ? ComponentHealth.Status.DEGRADED : ComponentHealth.Status.UP;
+                case "FAILED" -> ComponentHealth.Status.DOWN;
+                default -> ComponentHealth.Status.DISABLED;
+            };
+            m.put("plugin." + p.name(), new ComponentHealth(status, p.state() + (p.reason() == null ? "" : ": " + p.reason())));
+        }
+        return m;
+    }
+
+    private static Map<String, Long> counts(ReadingLog log, EventStream events) {
+        var sources = log.sources();
+        long readings = 0;
+        for (var s : sources) {
+            readings += s.readings();
+        }
+        return Map.of("readings", readings, "sources", (long) sources.size(), "wsClients", (long) events.clientCount());
+    }
+
+    /** Stops serving, stops sampling, commits every pending reading, then closes the database. */
+    @Override
+    public void close() {
+        closeResources();
+    }
+
+    private void closeResources() {
+        while (!resources.isEmpty()) {
+            AutoCloseable r = resources.pop();
+            try {
+                r.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "closing " + r.getClass().getSimpleName() + " failed", e);
+            }
+        }
+    }
+}

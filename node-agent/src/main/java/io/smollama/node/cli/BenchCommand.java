@@ -1,0 +1,105 @@
+package io.smollama.node.cli;
+
+import io.smollama.node.bench.HistoryBenchmark;
+import io.smollama.node.bench.IngestBenchmark;
+import io.smollama.node.bench.SamplerIngestBenchmark;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code smollama-node bench ingest|history}: benchmarks that print one {@code name: value unit} line per figure. */
+@Command(name = "bench", description = "Benchmarks; each prints one 'name: value unit' line per figure.",
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.History.class})
+final class BenchCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Where a benchmark keeps its database: a fresh temporary directory unless {@code --dir} is given. */
+    static final class Workspace implements AutoCloseable {
+        final Path dir;
+        private final boolean temporary;
+
+        Workspace(@Nullable Path given) throws IOException {
+            temporary = given == null;
+            dir = given != null ? Files.createDirectories(given) : Files.createTempDirectory("smollama-bench");
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (temporary) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+    }
+
+    @Command(name = "ingest", description = {
+            "Sustained readings/s committed to SQLite: through the writer from producer threads,",
+            "and through the full sampler path (plugins → sampler → writer)."})
+    static final class Ingest implements Callable<Integer> {
+        @Option(names = "--dir", description = "directory for the benchmark databases (default: a temporary one, removed after)")
+        @Nullable Path dir;
+
+        @Option(names = "--readings", defaultValue = "1000000", description = "readings in the measured writer run (default ${DEFAULT-VALUE})")
+        long readings;
+
+        @Option(names = "--sources", defaultValue = "200", description = "sources (default ${DEFAULT-VALUE})")
+        int sources;
+
+        @Option(names = "--seconds", defaultValue = "10", description = "measured seconds of the sampler run (default ${DEFAULT-VALUE})")
+        int seconds;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintStream out = System.out;
+            try (Workspace ws = new Workspace(dir)) {
+                var d = IngestBenchmark.Options.defaults(ws.dir.resolve("writer"));
+                new IngestBenchmark(new IngestBenchmark.Options(d.dir(), sources, d.producers(), readings,
+                        Math.min(d.warmup(), readings), d.batchSize(), d.flushInterval())).run(out);
+                var s = SamplerIngestBenchmark.Options.defaults(ws.dir.resolve("sampler"));
+                int plugins = s.plugins();
+                new SamplerIngestBenchmark(new SamplerIngestBenchmark.Options(s.dir(), plugins,
+                        Math.max(1, sources / plugins), s.interval(), s.warmup(), java.time.Duration.ofSeconds(seconds)))
+                        .run(out);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "history", description = "ms to answer 90-day, 7-day and 1-hour history queries for a 1 reading/s source.")
+    static final class History implements Callable<Integer> {
+        @Option(names = "--dir", description = "directory for the benchmark database (default: a temporary one, removed after)")
+        @Nullable Path dir;
+
+        @Option(names = "--days", defaultValue = "90", description = "days of history at 1 reading/s (default ${DEFAULT-VALUE})")
+        int days;
+
+        @Option(names = "--runs", defaultValue = "20", description = "query repetitions (default ${DEFAULT-VALUE})")
+        int runs;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Workspace ws = new Workspace(dir)) {
+                var d = HistoryBenchmark.Options.defaults(ws.dir);
+                new HistoryBenchmark(new HistoryBenchmark.Options(ws.dir, days, d.batch(), runs)).run(System.out);
+            }
+            return ExitCodes.OK;
+        }
+    }
+}
