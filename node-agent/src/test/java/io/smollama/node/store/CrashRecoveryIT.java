@@ -108,7 +108,7 @@ class CrashRecoveryIT {
             again.terminate();
             // the JVM reports SIGTERM as 143 even after a clean shutdown; the agent says it closed cleanly
             assertThat(again.exitCode()).isIn(0, 143);
-            assertThat(again.output()).anyMatch(l -> l.contains("stopped cleanly"));
+            assertThat(again.output()).as("exit code %d", again.exitCode()).anyMatch(l -> l.contains("stopped cleanly"));
         }
     }
 

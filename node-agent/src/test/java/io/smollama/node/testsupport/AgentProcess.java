@@ -112,13 +112,14 @@ public final class AgentProcess implements AutoCloseable {
 
     /** SIGKILL: no shutdown hooks, no flush. */
     public void kill9() throws InterruptedException {
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
     /** SIGTERM: the agent's clean shutdown. */
     public void terminate() throws InterruptedException {
-        process.destroy();
+        // through the handle: Process.destroy() would also close our end of its output pipe
+        process.toHandle().destroy();
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("agent did not stop within 20 s of SIGTERM");
