@@ -67,7 +67,10 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
-"$java" -jar "$agent_jar" "${args[@]}" &
+# Small-device JVM settings: serial GC and a modest heap keep the agent near 100 MB RSS idle.
+# Override with SMOLLAMA_JAVA_OPTS (word-split on purpose).
+# shellcheck disable=SC2086
+"$java" ${SMOLLAMA_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m} -jar "$agent_jar" "${args[@]}" &
 agent_pid=$!
 pids+=("$agent_pid")
 
@@ -94,7 +97,10 @@ Press Ctrl-C to stop.
 TXT
 
 if ! $headless && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
-  "$java" -jar "$console_jar" --node "$url" &
+  console_opts=()
+  # JavaFX 21 uses sun.misc.Unsafe, which JDK 24+ warns about unless allowed
+  [ "$(smollama_java_major "$java")" -ge 24 ] && console_opts+=(--sun-misc-unsafe-memory-access=allow)
+  "$java" "${console_opts[@]}" -jar "$console_jar" --node "$url" &
   pids+=("$!")
   echo "  Console:    started (pid $!)"
 fi
