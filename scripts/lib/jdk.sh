@@ -13,11 +13,14 @@ smollama_find_jdk() {
   if command -v javac >/dev/null 2>&1; then
     candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")")
   fi
-  for c in $(ls -d /usr/lib/jvm/* /opt/*jdk* /opt/java/* "$HOME"/.sdkman/candidates/java/* 2>/dev/null | sort -rV); do
+  while IFS= read -r c; do
     candidates+=("$c")
-  done
+  done < <(find /usr/lib/jvm /opt /opt/java "$HOME/.sdkman/candidates/java" -mindepth 1 -maxdepth 1 \
+             \( -type d -o -type l \) 2>/dev/null | sort -rV)
   for c in "${candidates[@]}"; do
-    [ -x "$c/bin/java" ] && [ -x "$c/bin/javac" ] || continue
+    if [ ! -x "$c/bin/java" ] || [ ! -x "$c/bin/javac" ]; then
+      continue
+    fi
     major=$(smollama_java_major "$c/bin/java")
     if [ -n "$major" ] && [ "$major" -ge 21 ]; then
       export JAVA_HOME="$c"
