@@ -33,8 +33,8 @@ public final class EventStream implements WsListener, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
     static final int QUEUE_CAPACITY = 2048;
 
-    private final EventBus bus;
     private final TokenAuth auth;
+    private final AutoCloseable busRegistration;
     private final Map<WsSession, Subscriber> sessions = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ws-heartbeat");
@@ -43,9 +43,20 @@ public final class EventStream implements WsListener, AutoCloseable {
     });
 
     public EventStream(EventBus bus, TokenAuth auth) {
-        this.bus = bus;
         this.auth = auth;
+        this.busRegistration = bus.subscribe(this::fanOut);
         heartbeat.scheduleAtFixedRate(this::ping, 20, 20, TimeUnit.SECONDS);
+    }
+
+    /** Encodes each event once and hands it to every client whose filter wants it. */
+    private void fanOut(NodeEvent event) {
+        if (sessions.isEmpty()) {
+            return;
+        }
+        String json = encode(event);
+        for (Subscriber s : sessions.values()) {
+            s.offer(event, json);
+        }
     }
 
     @Override
@@ -69,13 +80,10 @@ public final class EventStream implements WsListener, AutoCloseable {
     public void onOpen(WsSession session) {
         Subscriber subscriber = new Subscriber(session, QUEUE_CAPACITY);
         sessions.put(session, subscriber);
-        try {
-            subscriber.registration = bus.subscribe(subscriber::offer);
-        } catch (RuntimeException e) {
-            sessions.remove(session);
-            throw e;
-        }
-        Thread.ofVirtual().name("ws-sender").start(subscriber::drain);
+        Thread.ofVirtual().name("ws-sender").start(() -> {
+            subscriber.drain();
+            remove(session);
+        });
     }
 
     @Override
@@ -132,6 +140,11 @@ public final class EventStream implements WsListener, AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            busRegistration.close();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "unsubscribing the event stream failed", e);
+        }
         heartbeat.shutdownNow();
         for (WsSession session : sessions.keySet()) {
             try {

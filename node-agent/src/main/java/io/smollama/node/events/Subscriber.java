@@ -11,7 +11,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.jspecify.annotations.Nullable;
 
 /** One WebSocket client: its source filter, its bounded queue, and the thread that sends from it. */
 final class Subscriber {
@@ -23,21 +22,21 @@ final class Subscriber {
     private final BlockingQueue<String> queue;
     private final AtomicLong dropped = new AtomicLong();
     private volatile Set<String> sources = Set.of();
-    volatile @Nullable AutoCloseable registration;
 
     Subscriber(WsSession session, int capacity) {
         this.session = session;
         this.queue = new ArrayBlockingQueue<>(capacity);
     }
 
-    void offer(NodeEvent event) {
+    /** Queues an event (already encoded as {@code json}) unless this client's filter excludes it. */
+    void offer(NodeEvent event, String json) {
         if (event instanceof NodeEvent.ReadingEvent r) {
             Set<String> wanted = sources;
             if (!wanted.isEmpty() && !wanted.contains(r.data().source())) {
                 return;
             }
         }
-        enqueue(EventStream.encode(event));
+        enqueue(json);
     }
 
     void filter(JsonNode list) {
@@ -82,30 +81,15 @@ final class Subscriber {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "WebSocket send failed; the client has gone", e);
-        } finally {
-            closeRegistration();
         }
     }
 
     void stop() {
-        closeRegistration();
         queue.clear();
         queue.offer(STOP);
     }
 
     long dropped() {
         return dropped.get();
-    }
-
-    private void closeRegistration() {
-        AutoCloseable r = registration;
-        registration = null;
-        if (r != null) {
-            try {
-                r.close();
-            } catch (Exception e) {
-                LOG.log(Level.FINE, "unsubscribing failed", e);
-            }
-        }
     }
 }
