@@ -24,9 +24,9 @@ final class Logging {
     private Logging() {}
 
     static void configure(String level, String format) {
+        Level jul = toJul(level); // before the reset: a rejected level must leave logging as it was
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
-        Level jul = toJul(level);
         Handler handler = new ConsoleHandler();
         handler.setLevel(jul);
         handler.setFormatter(format.equalsIgnoreCase("json") ? new JsonFormatter() : new TextFormatter());

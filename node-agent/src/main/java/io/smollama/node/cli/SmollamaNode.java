@@ -58,15 +58,15 @@ public final class SmollamaNode implements Runnable {
         cl.setErr(err);
         cl.setExecutionStrategy(parse -> {
             SmollamaNode top = parse.commandSpec().commandLine().getCommand();
+            if (top.logFormat != null && !top.logFormat.matches("(?i)text|json")) {
+                throw new CommandLine.ParameterException(parse.commandSpec().commandLine(),
+                        "--log-format must be text or json, got '" + top.logFormat + "'");
+            }
             try {
                 Logging.configure(top.logLevel != null ? top.logLevel : "warn",
                         top.logFormat != null ? top.logFormat : "text");
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(parse.commandSpec().commandLine(), e.getMessage());
-            }
-            if (top.logFormat != null && !top.logFormat.matches("(?i)text|json")) {
-                throw new CommandLine.ParameterException(parse.commandSpec().commandLine(),
-                        "--log-format must be text or json, got '" + top.logFormat + "'");
             }
             return new CommandLine.RunLast().execute(parse);
         });

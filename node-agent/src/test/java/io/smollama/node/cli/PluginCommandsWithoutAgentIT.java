@@ -1,0 +1,110 @@
+package io.smollama.node.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code plugins}, {@code sources} and {@code read} when no node-agent answers at the configured
+ * port: the CLI loads and starts the plugins in its own process and says so.
+ */
+class PluginCommandsWithoutAgentIT {
+
+    @TempDir
+    static Path dir;
+
+    /** system (default on), gpio (no pins: skipped) and simulated (enabled); no agent at the port. */
+    static Path config;
+
+    @BeforeAll
+    static void writeConfig() {
+        config = Cli.config(dir.resolve("cli"), """
+                http:
+                  port: %d
+                storage:
+                  path: data
+                plugins:
+                  simulated:
+                    enabled: true
+                    sensors: [temperature, motion]
+                """.formatted(Cli.closedPort()));
+    }
+
+    @Test
+    void pluginsWithoutAnAgentLoadsThemHereAndGivesEachStateWithItsReason() {
+        Cli.Run run = Cli.execute("plugins", "-c", config.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out())
+                .contains("no node-agent is running; plugins were loaded and started here")
+                .containsPattern("(?m)^system\\s+LOADED\\s")
+                .containsPattern("(?m)^gpio\\s+SKIPPED\\s+\\S+\\s+no pins configured under plugins\\.gpio\\.pins")
+                .containsPattern("(?m)^simulated\\s+LOADED\\s")
+                .contains("sources simulated:temperature, simulated:motion")
+                .doesNotContain("RUNNING");
+    }
+
+    @Test
+    void pluginsWithoutAnAgentExitsOneAndGivesTheReasonWhenAPluginFails() {
+        Path broken = Cli.config(dir.resolve("broken"), """
+                http:
+                  port: %d
+                storage:
+                  path: data
+                plugins:
+                  gpio:
+                    provider: mock
+                    pins:
+                      - {pin: 17, name: door}
+                      - {pin: 17, name: window}
+                """.formatted(Cli.closedPort()));
+
+        Cli.Run run = Cli.execute("plugins", "-c", broken.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).containsPattern("(?m)^gpio\\s+FAILED\\s+\\S+\\s+.*BCM 17 is already used");
+    }
+
+    @Test
+    void sourcesWithoutAnAgentListsThePluginsSourcesWithUnitAndInterval() {
+        Cli.Run run = Cli.execute("sources", "-c", config.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out())
+                .contains("no node-agent is running; sources come straight from the plugins")
+                .containsPattern("(?m)^simulated:temperature\\s+simulated\\s+°C\\s+5s\\s+Simulated room temperature")
+                .containsPattern("(?m)^simulated:motion\\s+simulated\\s+5s\\s+Simulated motion")
+                .containsPattern("(?m)^system:load_1m\\s+system\\s")
+                .doesNotContain("simulated:humidity");
+    }
+
+    @Test
+    void readWithoutAnAgentReadsThePluginDirectlyAndPrintsTheValueWithItsUnit() {
+        Cli.Run run = Cli.execute("read", "simulated:temperature", "-c", config.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out())
+                .matches("simulated:temperature = -?[0-9.]+(E-?[0-9]+)? °C  \\(read directly; no node-agent is running\\)\\R");
+    }
+
+    @Test
+    void readOfAMalformedSourceIdIsAUsageErrorWithExit2() {
+        Cli.Run run = Cli.execute("read", "not-a-source-id", "-c", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("'not-a-source-id'").contains("type:id");
+    }
+
+    @Test
+    void readOfASourceNoPluginOffersExitsOneNamingIt() {
+        Cli.Run run = Cli.execute("read", "simulated:nope", "-c", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("no running plugin offers simulated:nope");
+    }
+}
