@@ -90,7 +90,7 @@ public final class NodeAgent implements AutoCloseable {
             plugins.sensors().forEach(sampler::start);
 
             TokenAuth auth = new TokenAuth(token, config.http().openReads());
-            EventStream events = new EventStream(bus, auth);
+            EventStream events = new EventStream(name, bus, auth);
             resources.push(events);
             this.health = new HealthReport(name, config.role().word(), clock, clock.instant(),
                     List.of(this::storeAndSamplerHealth, this::pluginHealth, () -> Map.of("http", ComponentHealth.up(
@@ -102,6 +102,7 @@ public final class NodeAgent implements AutoCloseable {
                     events);
             server.start();
             resources.push(server);
+            resources.push(events::close); // say goodbye to WebSocket clients before the server stops
         } catch (IOException | RuntimeException e) {
             closeResources();
             throw e;

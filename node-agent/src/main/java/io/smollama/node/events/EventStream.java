@@ -12,8 +12,10 @@ import io.helidon.websocket.WsUpgradeException;
 import io.smollama.common.Json;
 import io.smollama.common.NodeEvent;
 import io.smollama.node.http.TokenAuth;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,14 +27,17 @@ import java.util.logging.Logger;
  * The {@code /ws} endpoint: pushes every bus event as {@code {"type","node","data"}} JSON to each
  * connected client. A client may narrow reading events with
  * {@code {"type":"subscribe","sources":["system:load_1m", ...]}} (an empty list means all). Each
- * session has its own bounded queue, so one slow client never holds up the node or other clients;
- * when its queue is full the oldest events are dropped. Pings every 20 s keep idle connections open.
+ * client has its own bounded queue and sending thread (see {@link Subscriber}), so a slow client
+ * never holds up the node or other clients; one that stops reading for 30 s is disconnected.
+ * Pings every 20 s keep idle connections open, and client pings are answered.
  */
 public final class EventStream implements WsListener, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
     static final int QUEUE_CAPACITY = 2048;
+    static final long STALL_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
+    private final String node;
     private final TokenAuth auth;
     private final AutoCloseable busRegistration;
     private final Map<WsSession, Subscriber> sessions = new ConcurrentHashMap<>();
@@ -42,10 +47,11 @@ public final class EventStream implements WsListener, AutoCloseable {
         return t;
     });
 
-    public EventStream(EventBus bus, TokenAuth auth) {
+    public EventStream(String node, EventBus bus, TokenAuth auth) {
+        this.node = node;
         this.auth = auth;
         this.busRegistration = bus.subscribe(this::fanOut);
-        heartbeat.scheduleAtFixedRate(this::ping, 20, 20, TimeUnit.SECONDS);
+        heartbeat.scheduleAtFixedRate(this::heartbeat, 20, 20, TimeUnit.SECONDS);
     }
 
     /** Encodes each event once and hands it to every client whose filter wants it. */
@@ -68,6 +74,7 @@ public final class EventStream implements WsListener, AutoCloseable {
                 .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
                 .map(h -> h.substring(7).trim());
         if (bearer.isEmpty()) {
+            // browsers cannot set headers on a WebSocket: they may pass the token as a query parameter
             bearer = prologue.query().first("token").asOptional();
         }
         if (!auth.accepts(bearer)) {
@@ -82,7 +89,7 @@ public final class EventStream implements WsListener, AutoCloseable {
         sessions.put(session, subscriber);
         Thread.ofVirtual().name("ws-sender").start(() -> {
             subscriber.drain();
-            remove(session);
+            sessions.remove(session);
         });
     }
 
@@ -92,48 +99,66 @@ public final class EventStream implements WsListener, AutoCloseable {
         if (subscriber == null) {
             return;
         }
+        String message = subscriber.assemble(text, last);
+        if (message == null) {
+            return;
+        }
         try {
-            JsonNode msg = Json.mapper().readTree(text);
+            JsonNode msg = Json.mapper().readTree(message);
             if (msg != null && "subscribe".equals(msg.path("type").asText())) {
-                subscriber.filter(msg.path("sources"));
+                JsonNode list = msg.path("sources");
+                if (!list.isArray()) {
+                    subscriber.sendText(notice("'sources' must be a list of source ids like system:load_1m"));
+                    return;
+                }
+                Set<String> wanted = new HashSet<>();
+                list.forEach(n -> wanted.add(n.asText()));
+                subscriber.sources(wanted);
+                subscriber.sendText(notice(wanted.isEmpty()
+                        ? "subscribed to all sources" : "subscribed to " + wanted.size() + " sources"));
             } else {
-                subscriber.sendNotice("unknown message: expected {\"type\":\"subscribe\",\"sources\":[...]}");
+                subscriber.sendText(notice("unknown message: expected {\"type\":\"subscribe\",\"sources\":[...]}"));
             }
         } catch (JsonProcessingException e) {
-            subscriber.sendNotice("malformed JSON message: " + e.getOriginalMessage());
+            subscriber.sendText(notice("malformed JSON message: " + e.getOriginalMessage()));
+        }
+    }
+
+    @Override
+    public void onPing(WsSession session, BufferData payload) {
+        Subscriber subscriber = sessions.get(session);
+        if (subscriber != null) {
+            subscriber.pong(payload);
         }
     }
 
     @Override
     public void onClose(WsSession session, int status, String reason) {
-        remove(session);
-    }
-
-    @Override
-    public void onError(WsSession session, Throwable t) {
-        LOG.log(Level.FINE, "WebSocket session failed", t);
-        remove(session);
-    }
-
-    public int clientCount() {
-        return sessions.size();
-    }
-
-    private void remove(WsSession session) {
         Subscriber s = sessions.remove(session);
         if (s != null) {
             s.stop();
         }
     }
 
-    private void ping() {
-        for (WsSession session : sessions.keySet()) {
-            try {
-                synchronized (session) {
-                    session.ping(BufferData.empty());
-                }
-            } catch (RuntimeException e) {
-                remove(session);
+    @Override
+    public void onError(WsSession session, Throwable t) {
+        LOG.log(Level.FINE, "WebSocket session failed", t);
+        onClose(session, 1011, "error");
+    }
+
+    public int clientCount() {
+        return sessions.size();
+    }
+
+    private void heartbeat() {
+        for (var e : sessions.entrySet()) {
+            Subscriber s = e.getValue();
+            if (s.stalled(STALL_LIMIT_NANOS)) {
+                LOG.info("disconnecting a WebSocket client that stopped reading for 30 s");
+                sessions.remove(e.getKey());
+                s.terminate();
+            } else {
+                s.ping();
             }
         }
     }
@@ -146,15 +171,17 @@ public final class EventStream implements WsListener, AutoCloseable {
             LOG.log(Level.FINE, "unsubscribing the event stream failed", e);
         }
         heartbeat.shutdownNow();
-        for (WsSession session : sessions.keySet()) {
-            try {
-                synchronized (session) {
-                    session.close(1001, "node shutting down");
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "closing a WebSocket session failed", e);
-            }
-            remove(session);
+        for (Subscriber s : sessions.values()) {
+            s.close(1001, "node shutting down");
+        }
+        sessions.clear();
+    }
+
+    private String notice(String message) {
+        try {
+            return Json.mapper().writeValueAsString(Map.of("type", "notice", "node", node, "data", Map.of("message", message)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

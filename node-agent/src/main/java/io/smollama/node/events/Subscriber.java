@@ -1,31 +1,49 @@
 package io.smollama.node.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.common.buffers.BufferData;
 import io.helidon.websocket.WsSession;
-import io.smollama.common.Json;
 import io.smollama.common.NodeEvent;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** One WebSocket client: its source filter, its bounded queue, and the thread that sends from it. */
+/**
+ * One WebSocket client: its source filter, its bounded outgoing queue, and the one virtual thread
+ * that writes to its session. Everything sent to the client (events, notices, pings, pongs, the
+ * closing frame) goes through the queue, so frames never interleave and no lock is held while a
+ * socket write blocks. When the queue is full the oldest item is dropped and counted.
+ */
 final class Subscriber {
 
     private static final Logger LOG = Logger.getLogger(Subscriber.class.getName());
-    private static final String STOP = "\u0000stop";
+
+    /** Something to send. */
+    private sealed interface Outgoing {}
+
+    private record Text(String json) implements Outgoing {}
+
+    private record Ping() implements Outgoing {}
+
+    private record Pong(byte[] payload) implements Outgoing {}
+
+    private record Close(int code, String reason) implements Outgoing {}
 
     private final WsSession session;
-    private final BlockingQueue<String> queue;
+    private final int capacity;
+    private final BlockingDeque<Outgoing> queue = new LinkedBlockingDeque<>();
     private final AtomicLong dropped = new AtomicLong();
+    private final StringBuilder partial = new StringBuilder();
     private volatile Set<String> sources = Set.of();
+    private volatile long sendingSince;
+    private volatile boolean stopped;
 
     Subscriber(WsSession session, int capacity) {
         this.session = session;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.capacity = capacity;
     }
 
     /** Queues an event (already encoded as {@code json}) unless this client's filter excludes it. */
@@ -36,57 +54,108 @@ final class Subscriber {
                 return;
             }
         }
-        enqueue(json);
+        enqueue(new Text(json));
     }
 
-    void filter(JsonNode list) {
-        if (!list.isArray()) {
-            sendNotice("'sources' must be a list of source ids like system:load_1m");
+    void sendText(String json) {
+        enqueue(new Text(json));
+    }
+
+    void ping() {
+        enqueue(new Ping());
+    }
+
+    void pong(BufferData payload) {
+        byte[] bytes = new byte[payload.available()];
+        payload.read(bytes);
+        enqueue(new Pong(bytes));
+    }
+
+    void close(int code, String reason) {
+        enqueue(new Close(code, reason));
+    }
+
+    void sources(Set<String> wanted) {
+        sources = Set.copyOf(wanted);
+    }
+
+    /**
+     * Adds a text fragment; returns the whole message once the last fragment has arrived, else
+     * null. Called only from the session's reading thread.
+     */
+    String assemble(String fragment, boolean last) {
+        partial.append(fragment);
+        if (!last) {
+            return null;
+        }
+        String whole = partial.toString();
+        partial.setLength(0);
+        return whole;
+    }
+
+    private void enqueue(Outgoing item) {
+        if (stopped) {
             return;
         }
-        java.util.HashSet<String> wanted = new java.util.HashSet<>();
-        list.forEach(n -> wanted.add(n.asText()));
-        sources = Set.copyOf(wanted);
-        sendNotice(wanted.isEmpty() ? "subscribed to all sources" : "subscribed to " + wanted.size() + " sources");
-    }
-
-    void sendNotice(String message) {
-        try {
-            enqueue(Json.mapper().writeValueAsString(Map.of("type", "notice", "data", Map.of("message", message))));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void enqueue(String text) {
-        while (!queue.offer(text)) {
-            if (queue.poll() != null) {
+        while (queue.size() >= capacity) {
+            if (queue.pollFirst() != null) {
                 dropped.incrementAndGet();
             }
         }
+        queue.offerLast(item);
     }
 
+    /** The sending loop; returns when the client has gone, a close was sent, or {@link #stop} was called. */
     void drain() {
         try {
-            while (true) {
-                String next = queue.take();
-                if (next == STOP) {
-                    return;
+            while (!stopped) {
+                Outgoing next = queue.pollFirst(1, TimeUnit.SECONDS);
+                if (next == null) {
+                    continue;
                 }
-                synchronized (session) {
-                    session.send(next, true);
+                sendingSince = System.nanoTime();
+                try {
+                    switch (next) {
+                        case Text t -> session.send(t.json(), true);
+                        case Ping p -> session.ping(BufferData.empty());
+                        case Pong p -> session.pong(BufferData.create(p.payload()));
+                        case Close c -> {
+                            session.close(c.code(), c.reason());
+                            return;
+                        }
+                    }
+                } finally {
+                    sendingSince = 0;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "WebSocket send failed; the client has gone", e);
+        } finally {
+            stopped = true;
+            queue.clear();
+        }
+    }
+
+    /** True when one send has been blocked for longer than {@code limitNanos}: the client stopped reading. */
+    boolean stalled(long limitNanos) {
+        long since = sendingSince;
+        return since != 0 && System.nanoTime() - since > limitNanos;
+    }
+
+    /** Drops the connection without a closing handshake (for a client that stopped reading). */
+    void terminate() {
+        stopped = true;
+        try {
+            session.terminate();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "terminating a stalled WebSocket session failed", e);
         }
     }
 
     void stop() {
-        queue.clear();
-        queue.offer(STOP);
+        stopped = true;
     }
 
     long dropped() {

@@ -1,10 +1,12 @@
 package io.smollama.node.http;
 
+import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.websocket.WsRouting;
 import io.helidon.websocket.WsListener;
+import io.smollama.node.store.StoreException;
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
@@ -29,6 +31,10 @@ public final class ApiServer implements AutoCloseable {
         routing.any((req, res) -> JsonHttp.error(res, 404, "not_found",
                 "no route for " + req.prologue().method().text() + " " + req.path().path()));
         routing.error(ApiException.class, (req, res, e) -> JsonHttp.error(res, e.status(), e.code(), e.getMessage()));
+        routing.error(StoreException.class, (req, res, e) -> {
+            LOG.log(Level.WARNING, "the store could not answer " + req.path().path(), e);
+            JsonHttp.error(res, 503, "store_unavailable", "the node's database cannot answer right now: " + e.getMessage());
+        });
         routing.error(Exception.class, (req, res, e) -> {
             LOG.log(Level.WARNING, "unexpected error serving " + req.prologue().method().text() + " " + req.path().path(), e);
             JsonHttp.error(res, 500, "internal_error", "the node could not answer this request; see the node's log");
@@ -39,6 +45,12 @@ public final class ApiServer implements AutoCloseable {
                 // the handlers enforce http.max_body_bytes with a JSON 413; this is a hard backstop
                 .maxPayloadSize(Math.max(maxBodyBytes * 4, 4L * 1024 * 1024))
                 .shutdownGracePeriod(Duration.ofSeconds(2))
+                .directHandlers(d -> {
+                    JsonDirectHandler json = new JsonDirectHandler();
+                    for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+                        d.addHandler(type, json);
+                    }
+                })
                 .routing(routing)
                 .addRouting(WsRouting.builder().endpoint("/ws", events))
                 .build();

@@ -33,21 +33,28 @@ public final class QueryParams {
         }
     }
 
-    /** An instant as ISO-8601 ({@code 2026-11-24T10:00:00Z}) or epoch milliseconds. */
+    /** The range of instants the API accepts: 1970 to the end of 9999. */
+    static final Instant EARLIEST = Instant.EPOCH;
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
+    /** An instant as ISO-8601 ({@code 2026-11-24T10:00:00Z}) or epoch milliseconds, from 1970 to 9999. */
     public static Optional<Instant> instant(ServerRequest req, String name) {
         Optional<String> raw = string(req, name);
         if (raw.isEmpty()) {
             return Optional.empty();
         }
         String s = raw.get();
+        Instant value;
         try {
-            if (s.chars().allMatch(Character::isDigit)) {
-                return Optional.of(Instant.ofEpochMilli(Long.parseLong(s)));
-            }
-            return Optional.of(Instant.parse(s));
+            value = s.chars().allMatch(Character::isDigit) ? Instant.ofEpochMilli(Long.parseLong(s)) : Instant.parse(s);
         } catch (DateTimeParseException | NumberFormatException e) {
             throw ApiException.badRequest("query parameter '" + name
                     + "' must be an ISO-8601 instant like 2026-11-24T10:00:00Z or epoch milliseconds, got '" + s + "'");
         }
+        if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
+            throw ApiException.badRequest("query parameter '" + name + "' must be between " + EARLIEST + " and "
+                    + LATEST + ", got " + value);
+        }
+        return Optional.of(value);
     }
 }

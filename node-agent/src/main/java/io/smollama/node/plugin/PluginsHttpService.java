@@ -8,8 +8,6 @@ import io.helidon.webserver.http.ServerResponse;
 import io.smollama.common.Json;
 import io.smollama.node.http.ApiException;
 import io.smollama.node.http.JsonHttp;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,7 +33,7 @@ public final class PluginsHttpService implements HttpService {
     }
 
     private void act(ServerRequest req, ServerResponse res) {
-        String id = URLDecoder.decode(req.path().pathParameters().get("id"), StandardCharsets.UTF_8);
+        String id = req.path().pathParameters().get("id"); // already percent-decoded by the router
         JsonNode body = JsonHttp.readOptionalObject(req, maxBodyBytes);
         Map<String, Object> params = new LinkedHashMap<>();
         body.properties().forEach(e -> params.put(e.getKey(), Json.mapper().convertValue(e.getValue(), Object.class)));

@@ -74,7 +74,12 @@ public final class ReadingsHttpService implements HttpService {
         String raw = req.path().rawPath().substring("/api/readings/".length());
         List<String> segments = new ArrayList<>();
         for (String s : raw.split("/", -1)) {
-            segments.add(URLDecoder.decode(s, StandardCharsets.UTF_8));
+            try {
+                // a path segment, not a form field: '+' is a plus sign
+                segments.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("malformed percent-encoding in the source id '" + s + "'");
+            }
         }
         boolean history = segments.size() > 1 && segments.getLast().equals("history");
         if (history) {
@@ -91,7 +96,10 @@ public final class ReadingsHttpService implements HttpService {
         }
         if (history) {
             Instant to = QueryParams.instant(req, "to").orElseGet(clock::instant);
-            Instant from = QueryParams.instant(req, "from").orElse(to.minus(DEFAULT_RANGE));
+            Instant from = QueryParams.instant(req, "from").orElseGet(() -> {
+                Instant dayBefore = to.minus(DEFAULT_RANGE);
+                return dayBefore.isBefore(Instant.EPOCH) ? Instant.EPOCH : dayBefore;
+            });
             if (!from.isBefore(to)) {
                 throw ApiException.badRequest("query parameter 'from' (" + from + ") must be before 'to' (" + to + ")");
             }
