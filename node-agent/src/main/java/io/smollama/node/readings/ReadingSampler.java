@@ -5,6 +5,7 @@ import io.smollama.node.plugin.Sample;
 import io.smollama.node.plugin.SensorHandle;
 import io.smollama.node.plugin.SourceSpec;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,11 +24,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads every source of every running sensor plugin at that source's interval, at a fixed rate (no
  * drift), and hands each reading to the sink (the batching writer). Each plugin gets its own
- * thread, so a plugin that hangs or throws only delays or fails its own sources.
+ * thread, so a plugin that hangs or throws only delays or fails its own sources. Once {@link #close}
+ * has returned, no reading reaches the sink, not even one from a read that outlasted the close.
  */
 public final class ReadingSampler implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ReadingSampler.class.getName());
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
 
     /** A source being sampled, with how its sampling goes. */
     public record SourceState(String plugin, SourceSpec spec, long samples, long failures, @Nullable String lastError) {}
@@ -33,17 +38,44 @@ public final class ReadingSampler implements AutoCloseable {
     private final String node;
     private final Clock clock;
     private final Consumer<Reading> sink;
+    private final Duration closeGrace;
     private final Map<String, ScheduledExecutorService> executors = new ConcurrentHashMap<>();
     private final Map<String, Tracker> sources = new ConcurrentHashMap<>();
+    /** Starts and hand-overs to the sink hold the read lock; close takes the write lock to end them. */
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closing; // no more starts; guarded by lifecycle
+    private boolean closed; // no more hand-overs; guarded by lifecycle
 
     public ReadingSampler(String node, Clock clock, Consumer<Reading> sink) {
+        this(node, clock, sink, CLOSE_GRACE);
+    }
+
+    /** {@code closeGrace} bounds how long {@link #close} waits for reads in progress. */
+    ReadingSampler(String node, Clock clock, Consumer<Reading> sink, Duration closeGrace) {
         this.node = node;
         this.clock = clock;
         this.sink = sink;
+        this.closeGrace = closeGrace;
     }
 
-    /** Starts sampling the plugin's sources; a source id already sampled by another plugin is refused. */
+    /**
+     * Starts sampling the plugin's sources; a source id already sampled by another plugin is refused.
+     *
+     * @throws IllegalStateException once the sampler is closing
+     */
     public void start(SensorHandle plugin) {
+        lifecycle.readLock().lock();
+        try {
+            if (closing) {
+                throw new IllegalStateException("the sampler is closed; cannot start sampling " + plugin.plugin());
+            }
+            schedule(plugin);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    private void schedule(SensorHandle plugin) {
         List<SourceSpec> specs = plugin.sources();
         ScheduledExecutorService exec = executors.computeIfAbsent(plugin.plugin(), name ->
                 Executors.newSingleThreadScheduledExecutor(r -> {
@@ -83,18 +115,32 @@ public final class ReadingSampler implements AutoCloseable {
 
     private void sampleOnce(Tracker t) {
         Reading r = sample(t);
-        if (r != null) {
-            sink.accept(r);
+        if (r == null) {
+            return;
+        }
+        lifecycle.readLock().lock();
+        try {
+            if (!closed) {
+                sink.accept(r);
+            }
+        } catch (RuntimeException e) { // escaping, it would silently cancel this source's schedule
+            if (t.notHandedOn("reading not stored: " + describe(e))) {
+                LOG.log(Level.WARNING, "a reading of " + t.spec.source() + " could not be handed on"
+                        + " (logged again only after the source has recovered)", e);
+            }
+        } finally {
+            lifecycle.readLock().unlock();
         }
     }
 
     private @Nullable Reading sample(Tracker t) {
         Sample s;
+        Throwable thrown = null;
         try {
-            s = t.plugin.sample(t.spec.id()); // isolates the plugin: never throws for what the plugin does
-        } catch (Throwable e) { // even an Error must not silently cancel this source's schedule
-            s = new Sample.Failure(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-            LOG.log(Level.WARNING, "sampling " + t.spec.source() + " failed", e);
+            s = t.plugin.sample(t.spec.id()); // isolates the plugin from RuntimeExceptions and LinkageErrors
+        } catch (Throwable e) { // even another Error must not silently cancel this source's schedule
+            thrown = e;
+            s = new Sample.Failure(describe(e));
         }
         Reading reading = null;
         String failure = null;
@@ -110,8 +156,15 @@ public final class ReadingSampler implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             failure = "invalid sample: " + e.getMessage();
         }
-        t.record(failure);
+        if (t.record(failure) && thrown != null) {
+            LOG.log(Level.WARNING, "sampling " + t.spec.source() + " failed"
+                    + " (logged again only after the source has recovered)", thrown);
+        }
         return reading;
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
@@ -122,18 +175,45 @@ public final class ReadingSampler implements AutoCloseable {
         return m;
     }
 
+    /**
+     * Stops sampling: reads in progress get a few seconds in all to finish and hand their readings on,
+     * then are interrupted; whatever a read returns after that is dropped.
+     */
     @Override
     public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            if (closing) {
+                return;
+            }
+            closing = true;
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
         executors.values().forEach(ScheduledExecutorService::shutdown);
-        for (ScheduledExecutorService e : executors.values()) {
+        long deadline = System.nanoTime() + closeGrace.toNanos();
+        boolean interrupted = false;
+        for (Map.Entry<String, ScheduledExecutorService> e : executors.entrySet()) {
             try {
-                if (!e.awaitTermination(3, TimeUnit.SECONDS)) {
-                    e.shutdownNow();
+                long left = interrupted ? 0 : deadline - System.nanoTime();
+                if (!e.getValue().awaitTermination(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+                    LOG.warning(() -> "plugin " + e.getKey() + " is still reading after " + closeGrace
+                            + "; interrupting it and dropping what it returns");
+                    e.getValue().shutdownNow();
                 }
             } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-                e.shutdownNow();
+                interrupted = true;
+                e.getValue().shutdownNow();
             }
+        }
+        lifecycle.writeLock().lock(); // waits for hand-overs in progress; none begins after this
+        try {
+            closed = true;
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -149,14 +229,23 @@ public final class ReadingSampler implements AutoCloseable {
             this.spec = spec;
         }
 
-        synchronized void record(@Nullable String failure) {
+        /** Records one read; returns whether it starts a streak of failures. */
+        synchronized boolean record(@Nullable String failure) {
             samples++;
+            boolean streakStarts = failure != null && lastError == null;
             if (failure != null) {
                 failures++;
-                lastError = failure;
-            } else {
-                lastError = null;
             }
+            lastError = failure;
+            return streakStarts;
+        }
+
+        /** Records that the reading of the last read could not be handed on; returns whether it starts a streak. */
+        synchronized boolean notHandedOn(String reason) {
+            boolean streakStarts = lastError == null;
+            failures++;
+            lastError = reason;
+            return streakStarts;
         }
     }
 }
