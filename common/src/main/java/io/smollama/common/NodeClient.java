@@ -41,8 +41,9 @@ public final class NodeClient {
         return base;
     }
 
+    /** The node's health; a node that reports itself down (503 with its health document) is returned too. */
     public Health health() {
-        return get("/api/health", Health.class);
+        return send("GET", "/api/health", null, Json.mapper().constructType(Health.class), true);
     }
 
     public NodeStats stats() {
@@ -95,6 +96,10 @@ public final class NodeClient {
     }
 
     private <T> T send(String method, String path, @Nullable Object body, JavaType type) {
+        return send(method, path, body, type, false);
+    }
+
+    private <T> T send(String method, String path, @Nullable Object body, JavaType type, boolean bodyOn503) {
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(timeout)
                 .header("Accept", "application/json");
@@ -109,7 +114,7 @@ public final class NodeClient {
                         .method(method, HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)));
             }
             HttpResponse<byte[]> res = http.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (res.statusCode() >= 400) {
+            if (res.statusCode() >= 400 && !(bodyOn503 && res.statusCode() == 503)) {
                 throw errorFrom(res);
             }
             return Json.mapper().readValue(res.body(), type);

@@ -12,7 +12,7 @@ import java.nio.file.StandardOpenOption;
  * Makes sure one node-agent at a time uses a data directory: two writers on one database would
  * fight over it. The OS releases the lock when the process dies, even by {@code kill -9}.
  */
-final class DataDirectoryLock implements AutoCloseable {
+public final class DataDirectoryLock implements AutoCloseable {
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -22,13 +22,15 @@ final class DataDirectoryLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    static DataDirectoryLock acquire(Path dataDir) throws IOException {
-        Files.createDirectories(dataDir);
+    public static DataDirectoryLock acquire(Path dataDir) throws IOException {
+        createPrivately(dataDir);
         Path file = dataDir.resolve("agent.lock");
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = ch.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null; // this very process holds it already
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -43,6 +45,25 @@ final class DataDirectoryLock implements AutoCloseable {
         ch.truncate(0);
         ch.write(java.nio.ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)), 0);
         return new DataDirectoryLock(ch, lock);
+    }
+
+    /** Creates the data directory owner-only (0700) when it does not exist yet: it holds the token and every reading. */
+    static void createPrivately(Path dataDir) throws IOException {
+        if (Files.isDirectory(dataDir)) {
+            return;
+        }
+        Path parent = dataDir.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try {
+            Files.createDirectory(dataDir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(dataDir); // not POSIX (Windows): the user's profile ACL applies
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // created meanwhile by someone else: fine
+        }
     }
 
     @Override

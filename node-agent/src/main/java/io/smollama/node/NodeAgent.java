@@ -21,6 +21,7 @@ import io.smollama.node.store.Database;
 import io.smollama.node.store.ReadingLog;
 import io.smollama.node.store.ReadingWriter;
 import io.smollama.node.store.Retention;
+import io.smollama.node.store.StoreException;
 import io.smollama.node.store.StoreSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -54,6 +55,8 @@ public final class NodeAgent implements AutoCloseable {
     private final PluginHost plugins;
     private final HealthReport health;
     private final ApiServer server;
+    private volatile boolean storeReadable = true;
+    private volatile String storeReadError = "";
 
     private NodeAgent(AgentConfig agentConfig, Clock clock) throws IOException {
         this.config = agentConfig.node();
@@ -92,7 +95,8 @@ public final class NodeAgent implements AutoCloseable {
             TokenAuth auth = new TokenAuth(token, config.http().openReads());
             EventStream events = new EventStream(name, bus, auth);
             resources.push(events);
-            this.health = new HealthReport(name, config.role().word(), clock, clock.instant(),
+            this.health = new HealthReport(name, config.role().word(), BuildInfo.version(), BuildInfo.asMap(), clock,
+                    clock.instant(),
                     List.of(this::storeAndSamplerHealth, this::pluginHealth, () -> Map.of("http", ComponentHealth.up(
                             events.clientCount() + " WebSocket clients"))),
                     () -> counts(log, events));
@@ -145,7 +149,8 @@ public final class NodeAgent implements AutoCloseable {
 
     private Map<String, ComponentHealth> storeAndSamplerHealth() {
         Map<String, ComponentHealth> m = new LinkedHashMap<>();
-        m.put("store", writer.status().health());
+        m.put("store", storeReadable ? writer.status().health()
+                : ComponentHealth.down("the database cannot be read: " + storeReadError));
         var sources = sampler.sources();
         long failing = sources.stream().filter(s -> s.lastError() != null).count();
         m.put("sampler", failing == 0
@@ -169,13 +174,22 @@ public final class NodeAgent implements AutoCloseable {
         return m;
     }
 
-    private static Map<String, Long> counts(ReadingLog log, EventStream events) {
-        var sources = log.sources();
-        long readings = 0;
-        for (var s : sources) {
-            readings += s.readings();
+    private Map<String, Long> counts(ReadingLog log, EventStream events) {
+        try {
+            var sources = log.sources();
+            long readings = 0;
+            for (var s : sources) {
+                readings += s.readings();
+            }
+            storeReadable = true;
+            return Map.of("readings", readings, "sources", (long) sources.size(), "wsClients", (long) events.clientCount());
+        } catch (StoreException e) {
+            // health must answer (as "down") precisely when the database does not
+            storeReadable = false;
+            storeReadError = e.getMessage();
+            LOG.log(Level.WARNING, "health: the database cannot be read", e);
+            return Map.of("wsClients", (long) events.clientCount());
         }
-        return Map.of("readings", readings, "sources", (long) sources.size(), "wsClients", (long) events.clientCount());
     }
 
     /** Stops serving, stops sampling, commits every pending reading, then closes the database. */

@@ -1,5 +1,6 @@
 package io.smollama.node.cli;
 
+import io.smollama.common.NodeApiException;
 import io.smollama.common.NodeClient;
 import io.smollama.node.AgentConfig;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,6 +42,38 @@ final class AgentEndpoint {
             }
             String token = http.token().orElseGet(() -> readToken(http.tokenFile()));
             return new NodeClient(URI.create("http://" + host + ":" + http.port()), token, timeout);
+        }
+    }
+
+    /**
+     * Answers from the running agent when one answers; otherwise, unless {@code --url} named a
+     * particular agent, starts the plugins in this process and answers from them. Plugins are never
+     * started here while an agent holds the data directory: two processes would drive the same
+     * hardware.
+     */
+    int agentOrLocal(PrintWriter err, Function<NodeClient, Integer> remote, Function<LocalPlugins, Integer> local) {
+        NodeClient client = client(err, Duration.ofSeconds(2));
+        if (client == null) {
+            return ExitCodes.CONFIG;
+        }
+        try {
+            return remote.apply(client);
+        } catch (NodeApiException e) {
+            if (!e.unreachable() || url != null) {
+                err.println("smollama-node: " + e.getMessage());
+                return e.unreachable() ? ExitCodes.STATUS_UNREACHABLE : ExitCodes.FAILURE;
+            }
+        }
+        try (AgentConfig cfg = config.load(err)) {
+            if (cfg == null) {
+                return ExitCodes.CONFIG;
+            }
+            try (LocalPlugins plugins = LocalPlugins.start(cfg, client.baseUri())) {
+                return local.apply(plugins);
+            } catch (IllegalStateException e) {
+                err.println("smollama-node: " + e.getMessage());
+                return ExitCodes.FAILURE;
+            }
         }
     }
 

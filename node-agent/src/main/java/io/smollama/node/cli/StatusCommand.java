@@ -46,10 +46,6 @@ final class StatusCommand implements Callable<Integer> {
         try {
             h = client.health();
         } catch (NodeApiException e) {
-            if (e.status() == 503) {
-                if (!quiet) err.println("smollama-node: the node at " + client.baseUri() + " is down: " + e.getMessage());
-                return ExitCodes.STATUS_DOWN;
-            }
             if (!quiet) {
                 if (json) {
                     out.println(Json.mapper().writeValueAsString(Map.of("status", "unreachable", "url",

@@ -63,7 +63,7 @@ public record NodeConfig(String name, Role role, Http http, Storage storage, Pat
                 new Http(
                         http.string("host"),
                         Math.toIntExact(http.integer("port")),
-                        http.optionalString("token"),
+                        token(http),
                         http.optionalString("token_file").map(config::resolvePath).orElse(storagePath.resolve("api-token")),
                         http.bool("open_reads"),
                         http.integer("max_body_bytes")),
@@ -106,6 +106,20 @@ public record NodeConfig(String name, Role role, Http http, Storage storage, Pat
                             + " mDNS), got \"" + name + "\"")));
         }
         return name;
+    }
+
+    /** The least a configured API token must have; generated tokens have 43 characters. */
+    static final int MIN_TOKEN_LENGTH = 16;
+
+    /** A configured token, trimmed; blank counts as unset. Too short a token is an error (its value is never shown). */
+    private static Optional<String> token(Settings http) {
+        Optional<String> token = http.optionalString("token").map(String::strip).filter(t -> !t.isEmpty());
+        if (token.isPresent() && token.get().length() < MIN_TOKEN_LENGTH) {
+            throw new ConfigException(List.of(new ConfigProblem(http.origin("token"), "http.token",
+                    "expected at least " + MIN_TOKEN_LENGTH + " characters (or leave it unset to have one generated),"
+                            + " got " + token.get().length())));
+        }
+        return token;
     }
 
     /** A host name made into a node name: {@code Kitchen_Pi.local} → {@code kitchen-pi}. */

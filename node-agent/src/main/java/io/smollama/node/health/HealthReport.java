@@ -2,7 +2,6 @@ package io.smollama.node.health;
 
 import io.smollama.common.ComponentHealth;
 import io.smollama.common.Health;
-import io.smollama.node.BuildInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,15 +24,19 @@ public final class HealthReport {
 
     private final String node;
     private final String role;
+    private final String version;
+    private final Map<String, String> build;
     private final Clock clock;
     private final Instant startedAt;
     private final List<Component> components;
     private final Supplier<Map<String, Long>> counts;
 
-    public HealthReport(String node, String role, Clock clock, Instant startedAt, List<Component> components,
-            Supplier<Map<String, Long>> counts) {
+    public HealthReport(String node, String role, String version, Map<String, String> build, Clock clock,
+            Instant startedAt, List<Component> components, Supplier<Map<String, Long>> counts) {
         this.node = node;
         this.role = role;
+        this.version = version;
+        this.build = Map.copyOf(build);
         this.clock = clock;
         this.startedAt = startedAt;
         this.components = List.copyOf(components);
@@ -41,6 +44,7 @@ public final class HealthReport {
     }
 
     public Health current() {
+        Map<String, Long> countsNow = counts.get(); // first: reading them is what tells whether the store answers
         Map<String, ComponentHealth> all = new LinkedHashMap<>();
         for (Component c : components) {
             all.putAll(c.health());
@@ -57,7 +61,6 @@ public final class HealthReport {
             }
         }
         long uptime = Math.max(0, Duration.between(startedAt, clock.instant()).toSeconds());
-        return new Health(status, node, role, BuildInfo.version(), startedAt, uptime, all, counts.get(),
-                BuildInfo.asMap());
+        return new Health(status, node, role, version, startedAt, uptime, all, countsNow, build);
     }
 }

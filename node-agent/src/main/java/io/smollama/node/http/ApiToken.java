@@ -24,6 +24,7 @@ public final class ApiToken {
         if (Files.isRegularFile(tokenFile)) {
             String existing = Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
             if (!existing.isEmpty()) {
+                keepPrivate(tokenFile);
                 return existing;
             }
         }
@@ -45,5 +46,20 @@ public final class ApiToken {
             Files.deleteIfExists(tmp);
         }
         return token;
+    }
+
+    /** Takes group and other permissions off an existing token file, saying so. */
+    private static void keepPrivate(Path tokenFile) throws IOException {
+        try {
+            var perms = Files.getPosixFilePermissions(tokenFile);
+            var owner = PosixFilePermissions.fromString("rw-------");
+            if (!owner.containsAll(perms)) {
+                Files.setPosixFilePermissions(tokenFile, owner);
+                System.getLogger(ApiToken.class.getName()).log(System.Logger.Level.WARNING,
+                        "the API token file " + tokenFile + " was readable by other users; it is now owner-only (0600)");
+            }
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: nothing to tighten
+        }
     }
 }

@@ -66,17 +66,18 @@ public final class Actuators {
                         + pluginName + " offers " + offered(slot)));
         Map<String, Object> params = validate(id, action, rawParams);
         ActionOutcome outcome;
-        slot.lock().lock();
         try {
-            outcome = ((ActuatorPlugin) slot.plugin()).act(actionId, params);
-        } catch (RuntimeException | LinkageError e) {
+            outcome = slot.call(() -> ((ActuatorPlugin) slot.plugin()).act(actionId, params))
+                    .orElseGet(() -> ActionOutcome.failed("plugin " + pluginName + " returned no outcome, or is busy: "
+                            + "another call into it has not returned for " + PluginSlot.CALL_WAIT.toSeconds() + " s"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = ActionOutcome.failed("interrupted while waiting for plugin " + pluginName);
+        } catch (OutOfMemoryError e) {
+            throw e;
+        } catch (Throwable e) { // a plugin's bug, whatever it throws, becomes a failed result
             LOG.log(System.Logger.Level.WARNING, "Actuator " + id + " failed", e);
             outcome = ActionOutcome.failed("plugin " + pluginName + " failed: " + LoadedPlugins.describe(e));
-        } finally {
-            slot.lock().unlock();
-        }
-        if (outcome == null) {
-            outcome = ActionOutcome.failed("plugin " + pluginName + " failed: it returned no outcome");
         }
         return new ActionResult(id, outcome.ok(), outcome.message(), outcome.state(), clock.instant());
     }

@@ -51,6 +51,29 @@ final class PluginSlot {
         return entry.name();
     }
 
+    /** How long a call into the plugin waits for the one before it (a hung plugin must not hang its callers). */
+    static final java.time.Duration CALL_WAIT = java.time.Duration.ofSeconds(10);
+
+    /**
+     * Runs a call into the plugin holding its lock, with the plugin's own class loader as the
+     * thread's context class loader (drop-in jars may rely on it). Empty when the lock was not
+     * free within {@link #CALL_WAIT}: another call into this plugin is stuck.
+     */
+    <T> java.util.Optional<T> call(java.util.function.Supplier<T> body) throws InterruptedException {
+        if (!lock().tryLock(CALL_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            return java.util.Optional.empty();
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try {
+            thread.setContextClassLoader(plugin().getClass().getClassLoader());
+            return java.util.Optional.ofNullable(body.get());
+        } finally {
+            thread.setContextClassLoader(previous);
+            lock().unlock();
+        }
+    }
+
     ReentrantLock lock() {
         return lock;
     }

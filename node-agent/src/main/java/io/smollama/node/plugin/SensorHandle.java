@@ -31,17 +31,25 @@ public final class SensorHandle {
         }
         Sample outcome;
         Throwable cause = null;
-        slot.lock().lock();
         try {
-            Sample sample = ((SensorPlugin) slot.plugin()).sample(sourceId);
-            outcome = sample != null ? sample : Sample.failure("plugin " + slot.name() + " returned no sample");
-        } catch (RuntimeException | LinkageError e) {
+            outcome = slot.call(() -> ((SensorPlugin) slot.plugin()).sample(sourceId))
+                    .orElseGet(() -> Sample.failure("plugin " + slot.name() + " returned no sample, or is busy: "
+                            + "another call into it has not returned for " + PluginSlot.CALL_WAIT.toSeconds() + " s"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcome = Sample.failure("interrupted while waiting for plugin " + slot.name());
+        } catch (OutOfMemoryError e) {
+            throw e;
+        } catch (Throwable e) { // a plugin's bug, whatever it throws (StackOverflowError included), is its own
             cause = e;
             outcome = Sample.failure("plugin " + slot.name() + " failed: " + LoadedPlugins.describe(e));
-        } finally {
-            slot.lock().unlock();
         }
         PluginHost.record(slot, sourceId, outcome, cause);
         return outcome;
+    }
+
+    /** Records that a sample the plugin returned was unusable (e.g. not a finite number), for its status. */
+    public void recordInvalid(String sourceId, String reason) {
+        PluginHost.record(slot, sourceId, Sample.failure(reason), null);
     }
 }

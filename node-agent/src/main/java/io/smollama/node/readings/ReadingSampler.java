@@ -5,6 +5,8 @@ import io.smollama.node.plugin.Sample;
 import io.smollama.node.plugin.SensorHandle;
 import io.smollama.node.plugin.SourceSpec;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -114,6 +116,9 @@ public final class ReadingSampler implements AutoCloseable {
     }
 
     private void sampleOnce(Tracker t) {
+        if (t.catchingUp(System.nanoTime())) {
+            return; // a late run right after another: fixed rate would burst missed reads after a hang
+        }
         Reading r = sample(t);
         if (r == null) {
             return;
@@ -144,17 +149,20 @@ public final class ReadingSampler implements AutoCloseable {
         }
         Reading reading = null;
         String failure = null;
+        // milliseconds: what the store keeps, so a live event and its stored row are the same reading
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         try {
             switch (s) {
                 case Sample.Numeric n -> reading = new Reading(node, t.spec.type(), t.spec.id(), n.value(), null,
-                        t.spec.unit(), clock.instant(), merge(t.spec.metadata(), n.metadata()));
+                        t.spec.unit(), now, merge(t.spec.metadata(), n.metadata()));
                 case Sample.Text x -> reading = new Reading(node, t.spec.type(), t.spec.id(), null, x.text(),
-                        t.spec.unit(), clock.instant(), merge(t.spec.metadata(), x.metadata()));
+                        t.spec.unit(), now, merge(t.spec.metadata(), x.metadata()));
                 case Sample.Failure f -> failure = f.reason();
                 case Sample.Skip k -> { }
             }
         } catch (IllegalArgumentException e) {
             failure = "invalid sample: " + e.getMessage();
+            t.plugin.recordInvalid(t.spec.id(), failure);
         }
         if (t.record(failure) && thrown != null) {
             LOG.log(Level.WARNING, "sampling " + t.spec.source() + " failed"
@@ -223,10 +231,23 @@ public final class ReadingSampler implements AutoCloseable {
         volatile long samples;
         volatile long failures;
         volatile @Nullable String lastError;
+        private long lastRunNanos; // only the plugin's sampling thread touches it
 
         Tracker(SensorHandle plugin, SourceSpec spec) {
             this.plugin = plugin;
             this.spec = spec;
+        }
+
+        /**
+         * True for a run that starts less than half an interval after the previous one: after a
+         * plugin hung, a fixed-rate schedule runs every missed read back to back; those are skipped.
+         */
+        boolean catchingUp(long nowNanos) {
+            if (lastRunNanos != 0 && nowNanos - lastRunNanos < spec.interval().toNanos() / 2) {
+                return true;
+            }
+            lastRunNanos = nowNanos;
+            return false;
         }
 
         /** Records one read; returns whether it starts a streak of failures. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,10 +29,12 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Database.class.getName());
     private static final int SQLITE_NOTADB = 26;
     private static final int READERS = 4;
+    private static final int READ_WAIT_SECONDS = 10;
 
     private final Path file;
     private final Connection writer;
-    private final ReentrantLock writeLock = new ReentrantLock();
+    // fair: retention deletes in many short transactions and must not keep the reading writer out
+    private final ReentrantLock writeLock = new ReentrantLock(true);
     private final BlockingQueue<Connection> idleReaders = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> readers = new ArrayList<>();
     private volatile boolean closed;
@@ -182,7 +185,12 @@ public final class Database implements AutoCloseable {
             }
         }
         try {
-            return idleReaders.take();
+            Connection waited = idleReaders.poll(READ_WAIT_SECONDS, TimeUnit.SECONDS);
+            if (waited == null) {
+                throw new StoreException("all " + READERS + " read connections to " + file + " have been busy for "
+                        + READ_WAIT_SECONDS + " s");
+            }
+            return waited;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while waiting for a read connection to " + file, e);

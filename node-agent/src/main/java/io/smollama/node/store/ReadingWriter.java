@@ -44,6 +44,7 @@ public final class ReadingWriter implements AutoCloseable {
     private final BlockingQueue<Object> queue;
     private final List<Consumer<List<Reading>>> listeners = new CopyOnWriteArrayList<>();
     private final CommitTimes commitTimes = new CommitTimes(1024);
+    static final int POISON_CHECK_AFTER = 3;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong lastDropLog = new AtomicLong(Long.MIN_VALUE);
     private final Thread thread;
@@ -225,6 +226,7 @@ public final class ReadingWriter implements AutoCloseable {
             return;
         }
         long backoff = firstBackoff.toMillis();
+        int attempts = 0;
         while (true) {
             long start = System.nanoTime();
             try {
@@ -237,6 +239,22 @@ public final class ReadingWriter implements AutoCloseable {
                     LOG.log(Level.WARNING, "committing " + batch.size() + " readings failed; retrying", e);
                 }
                 failure = reason;
+                if (++attempts == POISON_CHECK_AFTER) {
+                    List<Reading> poisoned = new ArrayList<>();
+                    List<Reading> stored = isolate(batch, poisoned);
+                    if (!stored.isEmpty()) {
+                        if (!poisoned.isEmpty()) {
+                            // the fault is in some readings, not in the database: set them aside, keep the rest
+                            dropped.addAndGet(poisoned.size());
+                            LOG.severe("set aside " + poisoned.size() + " of " + batch.size()
+                                    + " readings that the database refuses (" + reason + "), e.g. "
+                                    + poisoned.getFirst().source() + " at " + poisoned.getFirst().timestamp());
+                        }
+                        batch = stored;
+                        commitTimes.record(System.nanoTime() - start);
+                        break;
+                    }
+                }
                 if (closing && System.nanoTime() > giveUpAtNanos) {
                     dropped.addAndGet(batch.size());
                     LOG.severe("giving up on " + batch.size() + " readings at shutdown: " + reason);
@@ -260,6 +278,28 @@ public final class ReadingWriter implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "a listener of committed readings failed", e);
             }
+        }
+    }
+
+    /**
+     * Commits a batch that keeps failing half by half, so that readings the database refuses (say,
+     * rollup sums that overflow) do not hold up the others forever. Returns what was committed and
+     * adds the refused single readings to {@code poisoned}; returns nothing when no part could be
+     * committed, which means the fault is the database's, not the data's.
+     */
+    private List<Reading> isolate(List<Reading> batch, List<Reading> poisoned) {
+        try {
+            sink.append(batch);
+            return batch;
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                poisoned.add(batch.getFirst());
+                return List.of();
+            }
+            int mid = batch.size() / 2;
+            List<Reading> stored = new ArrayList<>(isolate(batch.subList(0, mid), poisoned));
+            stored.addAll(isolate(batch.subList(mid, batch.size()), poisoned));
+            return stored;
         }
     }
 

@@ -107,4 +107,26 @@ class PluginCommandsWithoutAgentIT {
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("no running plugin offers simulated:nope");
     }
+
+    @Test
+    void aUrlThatDoesNotAnswerIsAnErrorNotAReasonToReadThePluginsHere() {
+        Cli.Run run = Cli.execute("read", "simulated:temperature", "--url", "http://127.0.0.1:" + Cli.closedPort(),
+                "-c", config.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
+        assertThat(run.err()).contains("unreachable");
+        assertThat(run.out()).doesNotContain("read directly");
+    }
+
+    @Test
+    void pluginsAreNotStartedHereWhileAnAgentHoldsTheDataDirectory() throws Exception {
+        Path data = config.getParent().resolve("data");
+        try (var lock = io.smollama.node.DataDirectoryLock.acquire(data)) {
+            Cli.Run run = Cli.execute("plugins", "-c", config.toString());
+
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+            assertThat(run.err()).contains("already using the data directory").contains("not starting the plugins here");
+            assertThat(run.out()).doesNotContain("LOADED");
+        }
+    }
 }

@@ -133,12 +133,29 @@ class NodeConfigTest {
 
     @Test
     void tokenNeverAppearsInToString() {
-        fx.env.put("SMOLLAMA_HTTP_TOKEN", "t0ps3cret");
+        fx.env.put("SMOLLAMA_HTTP_TOKEN", "t0ps3cret-long-enough");
 
         NodeConfig config = nodeConfig();
 
-        assertThat(config.http().token()).contains("t0ps3cret");
+        assertThat(config.http().token()).contains("t0ps3cret-long-enough");
         assertThat(config.toString()).doesNotContain("t0ps3cret").contains("token=****");
+    }
+
+    @Test
+    void aBlankTokenMeansGenerateOne() {
+        fx.writeWork("smollama.yaml", "http:\n  token: '   '\n");
+
+        assertThat(nodeConfig().http().token()).isEmpty();
+    }
+
+    @Test
+    void tooShortATokenIsAConfigErrorThatDoesNotShowIt() {
+        fx.writeWork("smollama.yaml", "http:\n  token: short\n");
+
+        assertThatThrownBy(this::nodeConfig)
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("smollama.yaml:2 http.token: expected at least 16 characters")
+                .hasMessageNotContaining("short\"");
     }
 
     @Test

@@ -44,7 +44,7 @@ class EventStreamIT {
         node.close();
     }
 
-    static final class Collector implements WebSocket.Listener {
+    static class Collector implements WebSocket.Listener {
         final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
         private final StringBuilder partial = new StringBuilder();
 
@@ -87,8 +87,9 @@ class EventStreamIT {
         JsonNode event = c.next(m -> m.path("type").asText().equals("reading"));
         assertThat(event.path("node").asText()).isEqualTo("test-node");
         JsonNode data = event.path("data");
-        assertThat(data.path("source").asText()).startsWith("simulated:");
-        assertThat(data.path("timestamp").asText()).endsWith("Z");
+        assertThat(data.path("source").asText()).matches("(simulated|system):.+");
+        // millisecond precision, like the stored row and the REST API
+        assertThat(data.path("timestamp").asText()).matches(".*T\\d\\d:\\d\\d:\\d\\d(\\.\\d{1,3})?Z");
         // what was pushed is already stored
         String source = data.path("source").asText();
         assertThat(node.client().stats().readingsBySource().get(source)).isPositive();
@@ -111,12 +112,43 @@ class EventStreamIT {
     }
 
     @Test
+    void clientPingsAreAnswered() throws Exception {
+        java.util.concurrent.CompletableFuture<String> pong = new java.util.concurrent.CompletableFuture<>();
+        Collector c = new Collector() {
+            @Override
+            public CompletionStage<?> onPong(WebSocket ws, java.nio.ByteBuffer message) {
+                byte[] bytes = new byte[message.remaining()];
+                message.get(bytes);
+                pong.complete(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                ws.request(1);
+                return null;
+            }
+        };
+        WebSocket ws = connect(c);
+        ws.sendPing(java.nio.ByteBuffer.wrap("are-you-there".getBytes(java.nio.charset.StandardCharsets.UTF_8))).join();
+        assertThat(pong.get(5, TimeUnit.SECONDS)).isEqualTo("are-you-there");
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    }
+
+    @Test
+    void aFragmentedSubscribeMessageIsAssembled() throws Exception {
+        Collector c = new Collector();
+        WebSocket ws = connect(c);
+        ws.sendText("{\"type\":\"subscribe\",", false).join();
+        ws.sendText("\"sources\":[\"simulated:light\"]}", true).join();
+        JsonNode notice = c.next(m -> m.path("type").asText().equals("notice"));
+        assertThat(notice.path("data").path("message").asText()).isEqualTo("subscribed to 1 sources");
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
+    }
+
+    @Test
     void malformedClientMessageGetsANoticeNotADisconnect() throws Exception {
         Collector c = new Collector();
         WebSocket ws = connect(c);
         ws.sendText("{not json", true).join();
         JsonNode notice = c.next(m -> m.path("type").asText().equals("notice"));
         assertThat(notice.path("data").path("message").asText()).contains("malformed");
+        assertThat(notice.path("node").asText()).isEqualTo("test-node");
         c.next(m -> m.path("type").asText().equals("reading"));
         ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
     }

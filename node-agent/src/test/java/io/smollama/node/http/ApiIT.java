@@ -63,6 +63,16 @@ class ApiIT {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request the JDK's client refuses to send (malformed percent-encoding), written to the socket by hand. */
+    static String rawGet(String path) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", node.agent().port())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     static JsonNode json(HttpResponse<String> res) throws Exception {
         return Json.mapper().readTree(res.body());
     }
@@ -141,6 +151,19 @@ class ApiIT {
         assertError(call("GET", base + "?maxPoints=lots", null, null), 400, "maxPoints");
         assertError(call("GET", base + "?from=yesterday", null, null), 400, "from");
         assertError(call("GET", base + "?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z", null, null), 400, "before");
+    }
+
+    @Test
+    void outOfRangeInstantsAndBrokenEncodingsAre400NotServerErrors() throws Exception {
+        String base = "/api/readings/simulated:temperature/history";
+        assertError(call("GET", base + "?to=-1000000000-01-01T00:00:00Z", null, null), 400, "to");
+        assertError(call("GET", base + "?to=%2B999999999-12-31T00:00:00Z", null, null), 400, "to");
+        assertError(call("GET", base + "?from=-999999999-01-01T00:00:00Z", null, null), 400, "from");
+        String raw = rawGet("/api/readings/simulated%zztemperature");
+        assertThat(raw).startsWith("HTTP/1.1 400");
+        assertThat(raw).contains("application/json").contains("{\"error\":{\"code\":\"bad_request\"");
+        HttpResponse<String> act = call("POST", "/api/actuators/a%25zz", "{}", TestNode.TOKEN);
+        assertError(act, 404, "a%zz");
     }
 
     @Test

@@ -152,6 +152,59 @@ class ReadingWriterTest {
     }
 
     @Test
+    void readingsTheDatabaseAlwaysRefusesAreSetAsideAndTheRestAreStored() throws Exception {
+        List<Reading> committed = new CopyOnWriteArrayList<>();
+        ReadingWriter writer = new ReadingWriter(
+                batch -> {
+                    if (batch.stream().anyMatch(r -> r.value() == 666.0)) {
+                        throw new StoreException("rollup sum is not a number");
+                    }
+                    committed.addAll(batch);
+                },
+                StoreFixtures.settings(dir).withBatching(100, Duration.ofSeconds(60)),
+                Clock.systemUTC(),
+                Duration.ofMillis(1));
+        List<Reading> delivered = new CopyOnWriteArrayList<>();
+        writer.addListener(delivered::addAll);
+        writer.startThread();
+        try (writer) {
+            for (int i = 0; i < 50; i++) {
+                writer.submit(num("s:a", i == 17 ? 666 : i, T0.plusMillis(i)));
+            }
+            writer.flush();
+            assertThat(committed).hasSize(49).noneMatch(r -> r.value() == 666.0);
+            assertThat(delivered).containsExactlyInAnyOrderElementsOf(committed);
+            assertThat(writer.status().dropped()).isEqualTo(1);
+            assertThat(writer.status().state()).isEqualTo(WriterStatus.State.OK);
+        }
+    }
+
+    @Test
+    void aDatabaseThatRefusesEverythingLosesNothingWhileItRetries() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        List<Reading> committed = new CopyOnWriteArrayList<>();
+        ReadingWriter writer = new ReadingWriter(
+                batch -> {
+                    if (calls.incrementAndGet() < 45) { // past the bisecting check on the 3rd attempt (42 calls)
+                        throw new StoreException("disk full");
+                    }
+                    committed.addAll(batch);
+                },
+                StoreFixtures.settings(dir).withBatching(100, Duration.ofSeconds(60)),
+                Clock.systemUTC(),
+                Duration.ofMillis(1));
+        writer.startThread();
+        try (writer) {
+            for (int i = 0; i < 20; i++) {
+                writer.submit(num("s:a", i, T0.plusMillis(i)));
+            }
+            writer.flush();
+            assertThat(committed).hasSize(20);
+            assertThat(writer.status().dropped()).isZero();
+        }
+    }
+
+    @Test
     void aFullQueueDropsAndCountsInsteadOfGrowing() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         ReadingWriter writer = new ReadingWriter(
