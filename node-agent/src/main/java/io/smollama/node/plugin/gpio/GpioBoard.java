@@ -38,8 +38,18 @@ final class GpioBoard implements AutoCloseable {
         this.pi4j = pi4j;
     }
 
+    /**
+     * Pi4J identifies the board whenever a context is built and logs ERRORs when the machine is no
+     * Pi. With the mock provider that is expected, not an error: its board detection stays quiet.
+     * (Held here so the level is not lost when java.util.logging drops an unreferenced logger.)
+     */
+    private static final java.util.logging.Logger BOARD_DETECTION = java.util.logging.Logger.getLogger("com.pi4j.boardinfo");
+
     /** Opens every pin; on failure closes what was opened and throws a message naming the pin. */
     static GpioBoard open(Provider provider, List<PinConfig> configs) {
+        if (provider == Provider.MOCK) {
+            BOARD_DETECTION.setLevel(java.util.logging.Level.OFF);
+        }
         Context context = switch (provider) {
             case MOCK -> Pi4J.newContextBuilder().noAutoDetect().disableShutdownHook()
                     .add(new MockPlatform())
