@@ -71,7 +71,8 @@ public final class NodeClient {
     }
 
     public History history(String source, Instant from, Instant to, int maxPoints) {
-        return get("/api/readings/" + encode(source) + "/history?from=" + from + "&to=" + to + "&maxPoints=" + maxPoints,
+        return get(
+                "/api/readings/" + encode(source) + "/history?from=" + from + "&to=" + to + "&maxPoints=" + maxPoints,
                 History.class);
     }
 
@@ -84,7 +85,11 @@ public final class NodeClient {
     }
 
     public ActionResult act(String actuatorId, Map<String, Object> params) {
-        return send("POST", "/api/actuators/" + encode(actuatorId), params, Json.mapper().constructType(ActionResult.class));
+        return send(
+                "POST",
+                "/api/actuators/" + encode(actuatorId),
+                params,
+                Json.mapper().constructType(ActionResult.class));
     }
 
     public <T> T get(String path, Class<T> type) {
@@ -100,9 +105,8 @@ public final class NodeClient {
     }
 
     private <T> T send(String method, String path, @Nullable Object body, JavaType type, boolean bodyOn503) {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(timeout)
-                .header("Accept", "application/json");
+        HttpRequest.Builder req =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).header("Accept", "application/json");
         if (token != null && !token.isBlank()) {
             req.header("Authorization", "Bearer " + token);
         }
@@ -111,7 +115,10 @@ public final class NodeClient {
                 req.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
                 req.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(body)));
+                        .method(
+                                method,
+                                HttpRequest.BodyPublishers.ofByteArray(
+                                        Json.mapper().writeValueAsBytes(body)));
             }
             HttpResponse<byte[]> res = http.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (res.statusCode() >= 400 && !(bodyOn503 && res.statusCode() == 503)) {
@@ -119,8 +126,10 @@ public final class NodeClient {
             }
             return Json.mapper().readValue(res.body(), type);
         } catch (JsonProcessingException e) {
-            throw new NodeApiException(502, "bad_response", "node at " + base + " sent an unreadable answer to " + path
-                    + ": " + e.getOriginalMessage());
+            throw new NodeApiException(
+                    502,
+                    "bad_response",
+                    "node at " + base + " sent an unreadable answer to " + path + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new NodeApiException("node at " + base + " is unreachable: " + describe(e), e);
         } catch (InterruptedException e) {
@@ -133,13 +142,16 @@ public final class NodeClient {
         try {
             JsonNode err = Json.mapper().readTree(res.body()).path("error");
             if (err.isObject()) {
-                return new NodeApiException(res.statusCode(), err.path("code").asText("error"), err.path("message").asText());
+                return new NodeApiException(
+                        res.statusCode(),
+                        err.path("code").asText("error"),
+                        err.path("message").asText());
             }
         } catch (IOException e) {
             // not our JSON error shape: fall through to the generic message
         }
-        return new NodeApiException(res.statusCode(), "http_" + res.statusCode(),
-                "HTTP " + res.statusCode() + " from " + res.uri());
+        return new NodeApiException(
+                res.statusCode(), "http_" + res.statusCode(), "HTTP " + res.statusCode() + " from " + res.uri());
     }
 
     private static String describe(IOException e) {

@@ -41,7 +41,13 @@ public record Reading(
     }
 
     public static Reading numeric(
-            String node, String type, String id, double value, @Nullable String unit, Instant at, Map<String, String> meta) {
+            String node,
+            String type,
+            String id,
+            double value,
+            @Nullable String unit,
+            Instant at,
+            Map<String, String> meta) {
         return new Reading(node, type, id, value, null, unit, at, meta);
     }
 

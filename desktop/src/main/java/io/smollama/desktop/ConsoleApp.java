@@ -31,9 +31,10 @@ public final class ConsoleApp extends Application {
             javafx.application.Platform.exit();
             return;
         }
-        Application.setUserAgentStylesheet(options.dark()
-                ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(
+                options.dark()
+                        ? new PrimerDark().getUserAgentStylesheet()
+                        : new PrimerLight().getUserAgentStylesheet());
 
         NodeStatusViewModel model = new NodeStatusViewModel();
         Label heading = new Label("Smollama");
@@ -42,12 +43,14 @@ public final class ConsoleApp extends Application {
         node.textProperty().bind(model.titleProperty());
         Label state = new Label();
         state.textProperty().bind(model.stateProperty().map(s -> "● " + s));
-        model.stateProperty().addListener((obs, old, s) -> state.getStyleClass().setAll("label",
-                switch (s) {
-                    case "ok" -> "success";
-                    case "degraded" -> "warning";
-                    default -> "danger";
-                }));
+        model.stateProperty().addListener((obs, old, s) -> state.getStyleClass()
+                .setAll(
+                        "label",
+                        switch (s) {
+                            case "ok" -> "success";
+                            case "degraded" -> "warning";
+                            default -> "danger";
+                        }));
         Label detail = new Label();
         detail.textProperty().bind(model.detailProperty());
         detail.setWrapText(true);

@@ -17,10 +17,13 @@ record ConsoleOptions(URI node, @Nullable String token, boolean dark) {
                 case "--node" -> node = URI.create(value(args, ++i, a));
                 case "--token" -> token = value(args, ++i, a);
                 case "--dark" -> dark = true;
-                default -> throw new IllegalArgumentException("unknown option '" + a + "': expected --node URL, --token T or --dark");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown option '" + a + "': expected --node URL, --token T or --dark");
             }
         }
-        if (node.getScheme() == null || !(node.getScheme().equals("http") || node.getScheme().equals("https"))) {
+        if (node.getScheme() == null
+                || !(node.getScheme().equals("http") || node.getScheme().equals("https"))) {
             throw new IllegalArgumentException("--node must be an http(s) URL like http://127.0.0.1:8080, got " + node);
         }
         return new ConsoleOptions(node, token, dark);

@@ -41,13 +41,22 @@ final class NodeStatusViewModel {
         state.set(h.status());
         title.set(h.node() + " · " + h.role() + " · v" + h.version());
         Duration up = Duration.ofSeconds(h.uptimeSeconds());
-        detail.set(String.format("up %dd %02dh %02dm · %s", up.toDays(), up.toHoursPart(), up.toMinutesPart(),
-                h.counts().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).sorted()
-                        .reduce((a, b) -> a + " · " + b).orElse("")));
+        detail.set(String.format(
+                "up %dd %02dh %02dm · %s",
+                up.toDays(),
+                up.toHoursPart(),
+                up.toMinutesPart(),
+                h.counts().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .sorted()
+                        .reduce((a, b) -> a + " · " + b)
+                        .orElse("")));
         Map<String, ComponentHealth> sorted = new TreeMap<>(h.components());
         components.setAll(sorted.entrySet().stream()
                 .map(e -> e.getValue().status() + "  " + e.getKey()
-                        + (e.getValue().detail() == null ? "" : " — " + e.getValue().detail()))
+                        + (e.getValue().detail() == null
+                                ? ""
+                                : " — " + e.getValue().detail()))
                 .toList());
     }
 

@@ -26,7 +26,8 @@ class ConsoleOptionsTest {
     @Test
     void rejectsUnknownOptionsAndNonHttpUrlsWithAClearMessage() {
         assertThatThrownBy(() -> ConsoleOptions.parse(List.of("--colour")))
-                .hasMessageContaining("--colour").hasMessageContaining("--node");
+                .hasMessageContaining("--colour")
+                .hasMessageContaining("--node");
         assertThatThrownBy(() -> ConsoleOptions.parse(List.of("--node", "ftp://x")))
                 .hasMessageContaining("http");
         assertThatThrownBy(() -> ConsoleOptions.parse(List.of("--node"))).hasMessageContaining("needs a value");

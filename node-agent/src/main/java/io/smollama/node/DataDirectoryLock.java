@@ -25,7 +25,8 @@ public final class DataDirectoryLock implements AutoCloseable {
     public static DataDirectoryLock acquire(Path dataDir) throws IOException {
         createPrivately(dataDir);
         Path file = dataDir.resolve("agent.lock");
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel ch =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = ch.tryLock();
@@ -43,7 +44,10 @@ public final class DataDirectoryLock implements AutoCloseable {
                     + "; stop it, or give this one its own storage.path");
         }
         ch.truncate(0);
-        ch.write(java.nio.ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)), 0);
+        ch.write(
+                java.nio.ByteBuffer.wrap(
+                        Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)),
+                0);
         return new DataDirectoryLock(ch, lock);
     }
 
@@ -57,8 +61,10 @@ public final class DataDirectoryLock implements AutoCloseable {
             Files.createDirectories(parent);
         }
         try {
-            Files.createDirectory(dataDir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectory(
+                    dataDir,
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException e) {
             Files.createDirectories(dataDir); // not POSIX (Windows): the user's profile ACL applies
         } catch (java.nio.file.FileAlreadyExistsException e) {

@@ -69,8 +69,13 @@ public final class NodeAgent implements AutoCloseable {
             EventBus bus = new EventBus();
             Database db = Database.open(storage.path());
             resources.push(db);
-            StoreSettings storeSettings = new StoreSettings(storage.path(), storage.rawRetention(),
-                    storage.minuteRetention(), storage.hourRetention(), storage.batchSize(), storage.flushInterval());
+            StoreSettings storeSettings = new StoreSettings(
+                    storage.path(),
+                    storage.rawRetention(),
+                    storage.minuteRetention(),
+                    storage.hourRetention(),
+                    storage.batchSize(),
+                    storage.flushInterval());
             ReadingLog log = new ReadingLog(db, clock);
             this.writer = ReadingWriter.start(log, storeSettings, clock);
             resources.push(writer);
@@ -95,13 +100,25 @@ public final class NodeAgent implements AutoCloseable {
             TokenAuth auth = new TokenAuth(token, config.http().openReads());
             EventStream events = new EventStream(name, bus, auth);
             resources.push(events);
-            this.health = new HealthReport(name, config.role().word(), BuildInfo.version(), BuildInfo.asMap(), clock,
+            this.health = new HealthReport(
+                    name,
+                    config.role().word(),
+                    BuildInfo.version(),
+                    BuildInfo.asMap(),
+                    clock,
                     clock.instant(),
-                    List.of(this::storeAndSamplerHealth, this::pluginHealth, () -> Map.of("http", ComponentHealth.up(
-                            events.clientCount() + " WebSocket clients"))),
+                    List.of(
+                            this::storeAndSamplerHealth,
+                            this::pluginHealth,
+                            () -> Map.of("http", ComponentHealth.up(events.clientCount() + " WebSocket clients"))),
                     () -> counts(log, events));
-            this.server = new ApiServer(config.http().host(), config.http().port(), config.http().maxBodyBytes(), auth,
-                    List.of(new HealthHttpService(health), new ReadingsHttpService(name, log, sampler, clock),
+            this.server = new ApiServer(
+                    config.http().host(),
+                    config.http().port(),
+                    config.http().maxBodyBytes(),
+                    auth,
+                    List.of(
+                            new HealthHttpService(health), new ReadingsHttpService(name, log, sampler, clock),
                             new PluginsHttpService(plugins, config.http().maxBodyBytes()), new OpenApiHttpService()),
                     events);
             server.start();
@@ -149,27 +166,38 @@ public final class NodeAgent implements AutoCloseable {
 
     private Map<String, ComponentHealth> storeAndSamplerHealth() {
         Map<String, ComponentHealth> m = new LinkedHashMap<>();
-        m.put("store", storeReadable ? writer.status().health()
-                : ComponentHealth.down("the database cannot be read: " + storeReadError));
+        m.put(
+                "store",
+                storeReadable
+                        ? writer.status().health()
+                        : ComponentHealth.down("the database cannot be read: " + storeReadError));
         var sources = sampler.sources();
         long failing = sources.stream().filter(s -> s.lastError() != null).count();
-        m.put("sampler", failing == 0
-                ? ComponentHealth.up(sources.size() + " sources")
-                : new ComponentHealth(ComponentHealth.Status.DEGRADED,
-                        failing + " of " + sources.size() + " sources failing"));
+        m.put(
+                "sampler",
+                failing == 0
+                        ? ComponentHealth.up(sources.size() + " sources")
+                        : new ComponentHealth(
+                                ComponentHealth.Status.DEGRADED,
+                                failing + " of " + sources.size() + " sources failing"));
         return m;
     }
 
     private Map<String, ComponentHealth> pluginHealth() {
         Map<String, ComponentHealth> m = new LinkedHashMap<>();
         for (PluginInfo p : plugins.status()) {
-            ComponentHealth.Status status = switch (p.state()) {
-                case "RUNNING" -> p.reason() != null && p.reason().startsWith("degraded")
-                        ? ComponentHealth.Status.DEGRADED : ComponentHealth.Status.UP;
-                case "FAILED" -> ComponentHealth.Status.DOWN;
-                default -> ComponentHealth.Status.DISABLED;
-            };
-            m.put("plugin." + p.name(), new ComponentHealth(status, p.state() + (p.reason() == null ? "" : ": " + p.reason())));
+            ComponentHealth.Status status =
+                    switch (p.state()) {
+                        case "RUNNING" ->
+                            p.reason() != null && p.reason().startsWith("degraded")
+                                    ? ComponentHealth.Status.DEGRADED
+                                    : ComponentHealth.Status.UP;
+                        case "FAILED" -> ComponentHealth.Status.DOWN;
+                        default -> ComponentHealth.Status.DISABLED;
+                    };
+            m.put(
+                    "plugin." + p.name(),
+                    new ComponentHealth(status, p.state() + (p.reason() == null ? "" : ": " + p.reason())));
         }
         return m;
     }
@@ -182,7 +210,8 @@ public final class NodeAgent implements AutoCloseable {
                 readings += s.readings();
             }
             storeReadable = true;
-            return Map.of("readings", readings, "sources", (long) sources.size(), "wsClients", (long) events.clientCount());
+            return Map.of(
+                    "readings", readings, "sources", (long) sources.size(), "wsClients", (long) events.clientCount());
         } catch (StoreException e) {
             // health must answer (as "down") precisely when the database does not
             storeReadable = false;

@@ -38,43 +38,64 @@ class ArchitectureTest {
      * Classes that speak HTTP: the server package, the WebSocket event stream, and each feature's
      * {@code …HttpService} (with its nested classes).
      */
-    private static final DescribedPredicate<JavaClass> HTTP_ADAPTERS =
-            resideInAnyPackage("io.smollama.node.http..", "io.smollama.node.events..")
-                    .or(belongTo(simpleNameEndingWith("HttpService")))
-                    .as("HTTP adapters (io.smollama.node.http.., io.smollama.node.events.., *HttpService)");
+    private static final DescribedPredicate<JavaClass> HTTP_ADAPTERS = resideInAnyPackage(
+                    "io.smollama.node.http..", "io.smollama.node.events..")
+            .or(belongTo(simpleNameEndingWith("HttpService")))
+            .as("HTTP adapters (io.smollama.node.http.., io.smollama.node.events.., *HttpService)");
 
     /** The types a plugin jar compiles against, with their nested types and arrays of them. */
-    private static final DescribedPredicate<JavaClass> PLUGIN_SPI = DescribedPredicate.describe("the plugin SPI",
-            type -> belongToAnyOf(Plugin.class, SensorPlugin.class, ActuatorPlugin.class, PluginContext.class,
-                            SourceSpec.class, Sample.class, ActionSpec.class, ParamSpec.class, ActionOutcome.class)
+    private static final DescribedPredicate<JavaClass> PLUGIN_SPI =
+            DescribedPredicate.describe("the plugin SPI", type -> belongToAnyOf(
+                            Plugin.class,
+                            SensorPlugin.class,
+                            ActuatorPlugin.class,
+                            PluginContext.class,
+                            SourceSpec.class,
+                            Sample.class,
+                            ActionSpec.class,
+                            ParamSpec.class,
+                            ActionOutcome.class)
                     .test(type.getBaseComponentType()));
 
     @ArchTest
     static final ArchRule onlyTheGpioPackageTalksToPi4j = noClasses()
-            .that().resideOutsideOfPackage("io.smollama.node.plugin.gpio..")
-            .should().dependOnClassesThat().resideInAPackage("com.pi4j..")
+            .that()
+            .resideOutsideOfPackage("io.smollama.node.plugin.gpio..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.pi4j..")
             .because("GPIO hardware sits behind the gpio plugin, whose simulated twin lets everything else run"
                     + " and be tested without a Pi");
 
     @ArchTest
     static final ArchRule onlyTheStorePackageTalksToSql = noClasses()
-            .that().resideOutsideOfPackage("io.smollama.node.store..")
-            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
+            .that()
+            .resideOutsideOfPackage("io.smollama.node.store..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("java.sql..", "org.sqlite..")
             .because("the store owns the database: schema, transactions and SQL stay in one package"
                     + " and other features use its typed API");
 
     @ArchTest
     static final ArchRule onlyTheCliPackageTalksToPicocli = noClasses()
-            .that().resideOutsideOfPackage("io.smollama.node.cli..")
-            .should().dependOnClassesThat().resideInAPackage("picocli..")
+            .that()
+            .resideOutsideOfPackage("io.smollama.node.cli..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("picocli..")
             .because("command-line parsing is an edge concern; the agent can be embedded and tested"
                     + " without a command line");
 
     @ArchTest
     static final ArchRule onlyTheConfigPackageParsesYaml = noClasses()
-            .that().resideOutsideOfPackage("io.smollama.node.config..")
-            .and().doNotBelongToAnyOf(OpenApiHttpService.class)
-            .should().dependOnClassesThat().resideInAPackage("org.yaml..")
+            .that()
+            .resideOutsideOfPackage("io.smollama.node.config..")
+            .and()
+            .doNotBelongToAnyOf(OpenApiHttpService.class)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.yaml..")
             .because("config files are read and validated in one place, which reports each problem with"
                     + " its origin; OpenApiHttpService is the one exception, parsing only the bundled"
                     + " openapi.yaml it serves");
@@ -82,15 +103,19 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyHttpAdaptersTalkToHelidon = noClasses()
             .that(are(DescribedPredicate.not(HTTP_ADAPTERS)))
-            .should().dependOnClassesThat().resideInAPackage("io.helidon..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.helidon..")
             .because("handlers parse and validate input, call the feature and map the result;"
                     + " business logic never sees a request object");
 
     @ArchTest
     static final ArchRule featureLogicNeverCallsIntoHttpCode = noClasses()
             .that(are(DescribedPredicate.not(HTTP_ADAPTERS)))
-            .and().doNotBelongToAnyOf(NodeAgent.class)
-            .should().dependOnClassesThat(resideInAPackage("io.smollama.node.http..")
+            .and()
+            .doNotBelongToAnyOf(NodeAgent.class)
+            .should()
+            .dependOnClassesThat(resideInAPackage("io.smollama.node.http..")
                     .or(belongTo(simpleNameEndingWith("HttpService")))
                     .as("HTTP server classes or *HttpService"))
             .because("HTTP handlers call the feature, never the other way round;"
@@ -98,31 +123,43 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule commonDependsOnNeitherTheNodeNorHelidonNorJavaFx = noClasses()
-            .that().resideInAPackage("io.smollama.common..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.smollama.node..", "io.helidon..", "javafx..")
+            .that()
+            .resideInAPackage("io.smollama.common..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.smollama.node..", "io.helidon..", "javafx..")
             .because("common holds the wire records shared by the node-agent and the desktop console,"
                     + " so it must load in both without dragging in either side");
 
     @ArchTest
     static final ArchRule theNodeAgentNeverTouchesJavaFx = noClasses()
-            .that().resideInAPackage("io.smollama.node..")
-            .should().dependOnClassesThat().resideInAPackage("javafx..")
+            .that()
+            .resideInAPackage("io.smollama.node..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("javafx..")
             .because("the node-agent runs headless on a Raspberry Pi; UI code lives in the desktop module");
 
     @ArchTest
-    static final ArchRule featurePackagesAreFreeOfCycles = slices()
-            .matching("io.smollama.node.(*)..")
-            .should().beFreeOfCycles()
+    static final ArchRule featurePackagesAreFreeOfCycles = slices().matching("io.smollama.node.(*)..")
+            .should()
+            .beFreeOfCycles()
             .because("package by feature only pays off when a feature can be understood, tested and"
                     + " changed without the ones that depend on it");
 
     @ArchTest
     static final ArchRule thePluginSpiDependsOnNothingButItself = noClasses()
             .that(PLUGIN_SPI)
-            .should().dependOnClassesThat(resideInAnyPackage(
-                            "io.smollama.node.store..", "io.smollama.node.http..", "io.smollama.node.readings..",
-                            "io.smollama.node.cli..", "io.smollama.node.bench..", "io.smollama.node.events..",
-                            "io.smollama.node.health..", "io.smollama.node")
+            .should()
+            .dependOnClassesThat(resideInAnyPackage(
+                            "io.smollama.node.store..",
+                            "io.smollama.node.http..",
+                            "io.smollama.node.readings..",
+                            "io.smollama.node.cli..",
+                            "io.smollama.node.bench..",
+                            "io.smollama.node.events..",
+                            "io.smollama.node.health..",
+                            "io.smollama.node")
                     .or(resideInAPackage("io.smollama.node.plugin..").and(DescribedPredicate.not(PLUGIN_SPI)))
                     .as("the agent's internals (store, http, readings, cli, bench, events, health, the"
                             + " plugin host, the node package)"))

@@ -108,7 +108,8 @@ public final class IngestBenchmark {
                     String id = mine.get((int) (i % mine.size()));
                     long second = i / mine.size();
                     Instant at = base.plusMillis(second * 1000 + producer);
-                    writer.submit(Reading.numeric("bench", "bench", id, Math.sin(i * 0.001) * 20 + 20, "C", at, Map.of()));
+                    writer.submit(
+                            Reading.numeric("bench", "bench", id, Math.sin(i * 0.001) * 20 + 20, "C", at, Map.of()));
                 }
             }));
         }

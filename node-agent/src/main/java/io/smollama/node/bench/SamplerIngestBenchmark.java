@@ -36,7 +36,8 @@ public final class SamplerIngestBenchmark {
      * @param sourcesPerPlugin sources per plugin
      * @param interval each source's sampling interval
      */
-    public record Options(Path dir, int plugins, int sourcesPerPlugin, Duration interval, Duration warmup, Duration measure) {
+    public record Options(
+            Path dir, int plugins, int sourcesPerPlugin, Duration interval, Duration warmup, Duration measure) {
         public static Options defaults(Path dir) {
             return new Options(dir, 8, 25, Duration.ofMillis(1), Duration.ofSeconds(2), Duration.ofSeconds(10));
         }
@@ -74,7 +75,10 @@ public final class SamplerIngestBenchmark {
                 nanos = System.nanoTime() - start;
             }
             writer.flush();
-            double requested = (double) options.plugins() * options.sourcesPerPlugin() * 1e9 / options.interval().toNanos();
+            double requested = (double) options.plugins()
+                    * options.sourcesPerPlugin()
+                    * 1e9
+                    / options.interval().toNanos();
             long committed = after.committed() - before.committed();
             out.println("ingest.sampler.sources: " + options.plugins() * options.sourcesPerPlugin() + " sources");
             out.println("ingest.sampler.plugins: " + options.plugins() + " sampling threads");

@@ -21,13 +21,15 @@ import picocli.CommandLine.Option;
 final class AgentEndpoint {
 
     @Option(names = "--url", paramLabel = "URL", description = "the agent's URL (default: from the configuration)")
-    @Nullable URI url;
+    @Nullable
+    URI url;
 
     @Mixin
     ConfigOption config;
 
     /** A client for the running agent, or null after printing why the configuration is unusable. */
-    @Nullable NodeClient client(PrintWriter err, Duration timeout) {
+    @Nullable
+    NodeClient client(PrintWriter err, Duration timeout) {
         if (url != null) {
             return new NodeClient(url, System.getenv("SMOLLAMA_TOKEN"), timeout);
         }
@@ -79,7 +81,9 @@ final class AgentEndpoint {
 
     private static @Nullable String readToken(java.nio.file.Path file) {
         try {
-            return Files.isReadable(file) ? Files.readString(file, StandardCharsets.UTF_8).trim() : null;
+            return Files.isReadable(file)
+                    ? Files.readString(file, StandardCharsets.UTF_8).trim()
+                    : null;
         } catch (IOException e) {
             return null;
         }

@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code smollama-node bench ingest|history}: benchmarks that print one {@code name: value unit} line per figure. */
-@Command(name = "bench", description = "Benchmarks; each prints one 'name: value unit' line per figure.",
+@Command(
+        name = "bench",
+        description = "Benchmarks; each prints one 'name: value unit' line per figure.",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.History.class})
 final class BenchCommand implements Runnable {
 
@@ -49,20 +51,32 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    @Command(name = "ingest", description = {
-            "Sustained readings/s committed to SQLite: through the writer from producer threads,",
-            "and through the full sampler path (plugins → sampler → writer)."})
+    @Command(
+            name = "ingest",
+            description = {
+                "Sustained readings/s committed to SQLite: through the writer from producer threads,",
+                "and through the full sampler path (plugins → sampler → writer)."
+            })
     static final class Ingest implements Callable<Integer> {
-        @Option(names = "--dir", description = "directory for the benchmark databases (default: a temporary one, removed after)")
-        @Nullable Path dir;
+        @Option(
+                names = "--dir",
+                description = "directory for the benchmark databases (default: a temporary one, removed after)")
+        @Nullable
+        Path dir;
 
-        @Option(names = "--readings", defaultValue = "1000000", description = "readings in the measured writer run (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--readings",
+                defaultValue = "1000000",
+                description = "readings in the measured writer run (default ${DEFAULT-VALUE})")
         long readings;
 
         @Option(names = "--sources", defaultValue = "200", description = "sources (default ${DEFAULT-VALUE})")
         int sources;
 
-        @Option(names = "--seconds", defaultValue = "10", description = "measured seconds of the sampler run (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--seconds",
+                defaultValue = "10",
+                description = "measured seconds of the sampler run (default ${DEFAULT-VALUE})")
         int seconds;
 
         @Override
@@ -70,24 +84,44 @@ final class BenchCommand implements Runnable {
             PrintStream out = System.out;
             try (Workspace ws = new Workspace(dir)) {
                 var d = IngestBenchmark.Options.defaults(ws.dir.resolve("writer"));
-                new IngestBenchmark(new IngestBenchmark.Options(d.dir(), sources, d.producers(), readings,
-                        Math.min(d.warmup(), readings), d.batchSize(), d.flushInterval())).run(out);
+                new IngestBenchmark(new IngestBenchmark.Options(
+                                d.dir(),
+                                sources,
+                                d.producers(),
+                                readings,
+                                Math.min(d.warmup(), readings),
+                                d.batchSize(),
+                                d.flushInterval()))
+                        .run(out);
                 var s = SamplerIngestBenchmark.Options.defaults(ws.dir.resolve("sampler"));
                 int plugins = s.plugins();
-                new SamplerIngestBenchmark(new SamplerIngestBenchmark.Options(s.dir(), plugins,
-                        Math.max(1, sources / plugins), s.interval(), s.warmup(), java.time.Duration.ofSeconds(seconds)))
+                new SamplerIngestBenchmark(new SamplerIngestBenchmark.Options(
+                                s.dir(),
+                                plugins,
+                                Math.max(1, sources / plugins),
+                                s.interval(),
+                                s.warmup(),
+                                java.time.Duration.ofSeconds(seconds)))
                         .run(out);
             }
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "history", description = "ms to answer 90-day, 7-day and 1-hour history queries for a 1 reading/s source.")
+    @Command(
+            name = "history",
+            description = "ms to answer 90-day, 7-day and 1-hour history queries for a 1 reading/s source.")
     static final class History implements Callable<Integer> {
-        @Option(names = "--dir", description = "directory for the benchmark database (default: a temporary one, removed after)")
-        @Nullable Path dir;
+        @Option(
+                names = "--dir",
+                description = "directory for the benchmark database (default: a temporary one, removed after)")
+        @Nullable
+        Path dir;
 
-        @Option(names = "--days", defaultValue = "90", description = "days of history at 1 reading/s (default ${DEFAULT-VALUE})")
+        @Option(
+                names = "--days",
+                defaultValue = "90",
+                description = "days of history at 1 reading/s (default ${DEFAULT-VALUE})")
         int days;
 
         @Option(names = "--runs", defaultValue = "20", description = "query repetitions (default ${DEFAULT-VALUE})")

@@ -19,9 +19,12 @@ final class ConfigCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "check", description = {
-            "Validate the configuration and print every effective value with where it came from",
-            "(file:line, environment variable, or default). Secrets are masked. Exit code 3 when invalid."})
+    @Command(
+            name = "check",
+            description = {
+                "Validate the configuration and print every effective value with where it came from",
+                "(file:line, environment variable, or default). Secrets are masked. Exit code 3 when invalid."
+            })
     static final class Check implements Callable<Integer> {
 
         @Mixin
@@ -38,7 +41,8 @@ final class ConfigCommand implements Runnable {
                 }
                 var out = spec.commandLine().getOut();
                 out.print(cfg.loaded().effective().render());
-                out.println("node.name resolves to " + cfg.node().name() + "; data in " + cfg.node().storage().path());
+                out.println("node.name resolves to " + cfg.node().name() + "; data in "
+                        + cfg.node().storage().path());
                 out.println("configuration is valid");
                 return ExitCodes.OK;
             }

@@ -12,12 +12,17 @@ import picocli.CommandLine.Option;
 /** The {@code -c FILE} option shared by the commands that read the configuration. */
 final class ConfigOption {
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "smollama.yaml to use (default: ./smollama.yaml, then ~/.smollama/smollama.yaml, then built-in defaults)")
-    @Nullable Path file;
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
+            description =
+                    "smollama.yaml to use (default: ./smollama.yaml, then ~/.smollama/smollama.yaml, then built-in defaults)")
+    @Nullable
+    Path file;
 
     /** Loads and validates; on problems prints each on its own line and returns null. */
-    @Nullable AgentConfig load(PrintWriter err) {
+    @Nullable
+    AgentConfig load(PrintWriter err) {
         try {
             return AgentConfig.load(ConfigRequest.forThisProcess(file));
         } catch (ConfigException e) {

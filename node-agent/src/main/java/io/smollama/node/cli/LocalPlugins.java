@@ -29,13 +29,18 @@ final class LocalPlugins implements AutoCloseable {
         try {
             lock = DataDirectoryLock.acquire(cfg.node().storage().path());
         } catch (IllegalStateException e) {
-            throw new IllegalStateException(e.getMessage() + ", but nothing answers at " + triedUrl
-                    + "; not starting the plugins here, which would drive the same hardware", e);
+            throw new IllegalStateException(
+                    e.getMessage() + ", but nothing answers at " + triedUrl
+                            + "; not starting the plugins here, which would drive the same hardware",
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         PluginHost host = new PluginHost(cfg.plugins(), Clock.systemUTC());
-        host.start(cfg.loaded().settings().section("plugins"), cfg.node().name(), cfg.node().storage().path());
+        host.start(
+                cfg.loaded().settings().section("plugins"),
+                cfg.node().name(),
+                cfg.node().storage().path());
         return new LocalPlugins(lock, host);
     }
 

@@ -50,8 +50,9 @@ final class Logging {
             case "info" -> Level.INFO;
             case "debug" -> Level.FINE;
             case "trace" -> Level.FINEST;
-            default -> throw new IllegalArgumentException(
-                    "log level '" + level + "' is not one of error, warn, info, debug, trace");
+            default ->
+                throw new IllegalArgumentException(
+                        "log level '" + level + "' is not one of error, warn, info, debug, trace");
         };
     }
 
@@ -80,10 +81,14 @@ final class Logging {
         @Override
         public String format(LogRecord r) {
             StringBuilder sb = new StringBuilder()
-                    .append(Instant.ofEpochMilli(r.getMillis())).append(' ')
-                    .append(String.format("%-5s", levelName(r.getLevel()))).append(' ')
-                    .append(shortName(r.getLoggerName())).append(": ")
-                    .append(formatMessage(r)).append(System.lineSeparator());
+                    .append(Instant.ofEpochMilli(r.getMillis()))
+                    .append(' ')
+                    .append(String.format("%-5s", levelName(r.getLevel())))
+                    .append(' ')
+                    .append(shortName(r.getLoggerName()))
+                    .append(": ")
+                    .append(formatMessage(r))
+                    .append(System.lineSeparator());
             if (r.getThrown() != null) {
                 sb.append(stackTrace(r.getThrown()));
             }

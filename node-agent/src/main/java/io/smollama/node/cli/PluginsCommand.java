@@ -10,9 +10,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code smollama-node plugins}: every plugin, its state and why. */
-@Command(name = "plugins", description = {
-        "List every plugin with LOADED/RUNNING/SKIPPED/FAILED and why.",
-        "Asks the running agent; when none runs, loads and starts the plugins here to check them."})
+@Command(
+        name = "plugins",
+        description = {
+            "List every plugin with LOADED/RUNNING/SKIPPED/FAILED and why.",
+            "Asks the running agent; when none runs, loads and starts the plugins here to check them."
+        })
 final class PluginsCommand implements Callable<Integer> {
 
     @Mixin
@@ -24,9 +27,8 @@ final class PluginsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        return endpoint.agentOrLocal(spec.commandLine().getErr(),
-                client -> print(out, client.plugins(), false),
-                local -> {
+        return endpoint.agentOrLocal(
+                spec.commandLine().getErr(), client -> print(out, client.plugins(), false), local -> {
                     out.println("(no node-agent is running; plugins were loaded and started here to check them)");
                     return print(out, local.host().status(), true);
                 });
@@ -38,8 +40,9 @@ final class PluginsCommand implements Callable<Integer> {
             String state = local && p.state().equals("RUNNING") ? "LOADED" : p.state();
             failed |= state.equals("FAILED");
             out.printf("%-12s %-8s %-16s %s%n", p.name(), state, p.kind(), p.reason() == null ? "" : p.reason());
-            out.printf("%-12s origin %s%s%n", "", p.origin(),
-                    p.sources().isEmpty() ? "" : ", sources " + String.join(", ", p.sources()));
+            out.printf(
+                    "%-12s origin %s%s%n",
+                    "", p.origin(), p.sources().isEmpty() ? "" : ", sources " + String.join(", ", p.sources()));
         }
         return failed ? ExitCodes.FAILURE : ExitCodes.OK;
     }

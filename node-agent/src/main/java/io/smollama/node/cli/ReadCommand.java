@@ -15,9 +15,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code smollama-node read type:id}: a current reading of one source. */
-@Command(name = "read", description = {
-        "Print a current reading of one source (full id type:id, e.g. system:load_1m).",
-        "Asks the running agent for its latest reading; when none runs, reads the plugin directly."})
+@Command(
+        name = "read",
+        description = {
+            "Print a current reading of one source (full id type:id, e.g. system:load_1m).",
+            "Asks the running agent for its latest reading; when none runs, reads the plugin directly."
+        })
 final class ReadCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SOURCE", description = "the source id, type:id")
@@ -39,14 +42,17 @@ final class ReadCommand implements Callable<Integer> {
             err.println("smollama-node: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        return endpoint.agentOrLocal(err,
+        return endpoint.agentOrLocal(
+                err,
                 client -> {
                     Optional<Reading> r = client.latest(source);
                     if (r.isEmpty()) {
-                        err.println("smollama-node: the agent has no readings for " + source + "; see 'smollama-node sources'");
+                        err.println("smollama-node: the agent has no readings for " + source
+                                + "; see 'smollama-node sources'");
                         return ExitCodes.FAILURE;
                     }
-                    out.println(source + " = " + format(r.get()) + "  at " + r.get().timestamp());
+                    out.println(
+                            source + " = " + format(r.get()) + "  at " + r.get().timestamp());
                     return ExitCodes.OK;
                 },
                 local -> readDirectly(local, out, err));

@@ -9,9 +9,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code smollama-node run}: runs the node-agent until SIGTERM or Ctrl-C, then shuts down cleanly. */
 @Command(name = "run", description = "Run the node-agent in the foreground until SIGTERM or Ctrl-C.")
@@ -47,18 +47,23 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.FAILURE;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            agent.close();
-            cfg.close();
-            // System.out, not the logger: java.util.logging shuts down in its own hook
-            System.out.println("Smollama node " + agent.config().name() + " stopped cleanly");
-            System.out.flush();
-            stopped.countDown();
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            agent.close();
+                            cfg.close();
+                            // System.out, not the logger: java.util.logging shuts down in its own hook
+                            System.out.println("Smollama node " + agent.config().name() + " stopped cleanly");
+                            System.out.flush();
+                            stopped.countDown();
+                        },
+                        "shutdown"));
         var c = agent.config();
         out.println("Smollama node " + c.name() + " (" + c.role().word() + ") ready at " + agent.baseUri());
         out.println("  data: " + c.storage().path() + "   API token file: "
-                + (c.http().token().isPresent() ? "(token set in config)" : c.http().tokenFile().toString()));
+                + (c.http().token().isPresent()
+                        ? "(token set in config)"
+                        : c.http().tokenFile().toString()));
         out.flush();
         stopped.await();
         return ExitCodes.OK;

@@ -2,11 +2,11 @@ package io.smollama.node.cli;
 
 import io.smollama.node.BuildInfo;
 import java.io.PrintWriter;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import org.jspecify.annotations.Nullable;
 
 /** {@code smollama-node}: the node-agent's one executable. */
 @Command(
@@ -26,13 +26,21 @@ import org.jspecify.annotations.Nullable;
         })
 public final class SmollamaNode implements Runnable {
 
-    @Option(names = "--log-level", scope = ScopeType.INHERIT, paramLabel = "LEVEL",
+    @Option(
+            names = "--log-level",
+            scope = ScopeType.INHERIT,
+            paramLabel = "LEVEL",
             description = "error, warn, info, debug or trace (default: log.level from the config, else info)")
-    @Nullable String logLevel;
+    @Nullable
+    String logLevel;
 
-    @Option(names = "--log-format", scope = ScopeType.INHERIT, paramLabel = "FORMAT",
+    @Option(
+            names = "--log-format",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FORMAT",
             description = "text or json (default: log.format from the config, else text)")
-    @Nullable String logFormat;
+    @Nullable
+    String logFormat;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -62,12 +70,13 @@ public final class SmollamaNode implements Runnable {
         cl.setExecutionStrategy(parse -> {
             SmollamaNode top = parse.commandSpec().commandLine().getCommand();
             if (top.logFormat != null && !top.logFormat.matches("(?i)text|json")) {
-                throw new CommandLine.ParameterException(parse.commandSpec().commandLine(),
+                throw new CommandLine.ParameterException(
+                        parse.commandSpec().commandLine(),
                         "--log-format must be text or json, got '" + top.logFormat + "'");
             }
             try {
-                Logging.configure(top.logLevel != null ? top.logLevel : "warn",
-                        top.logFormat != null ? top.logFormat : "text");
+                Logging.configure(
+                        top.logLevel != null ? top.logLevel : "warn", top.logFormat != null ? top.logFormat : "text");
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(parse.commandSpec().commandLine(), e.getMessage());
             }
@@ -84,8 +93,10 @@ public final class SmollamaNode implements Runnable {
         @Override
         public String[] getVersion() {
             var b = BuildInfo.asMap();
-            return new String[] {"smollama-node " + BuildInfo.version(),
-                    "built " + b.get("buildTime") + ", running on Java " + b.get("java") + " (" + b.get("os") + ")"};
+            return new String[] {
+                "smollama-node " + BuildInfo.version(),
+                "built " + b.get("buildTime") + ", running on Java " + b.get("java") + " (" + b.get("os") + ")"
+            };
         }
     }
 }

@@ -26,10 +26,15 @@ final class SourcesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        return endpoint.agentOrLocal(spec.commandLine().getErr(),
+        return endpoint.agentOrLocal(
+                spec.commandLine().getErr(),
                 client -> {
                     for (SourceInfo s : client.sources()) {
-                        out.printf(ROW, s.source(), s.plugin(), s.unit() == null ? "" : s.unit(),
+                        out.printf(
+                                ROW,
+                                s.source(),
+                                s.plugin(),
+                                s.unit() == null ? "" : s.unit(),
                                 s.interval().isZero() ? "-" : Durations.format(s.interval()),
                                 s.latest() == null ? "-" : ReadCommand.format(s.latest()));
                     }
@@ -39,8 +44,13 @@ final class SourcesCommand implements Callable<Integer> {
                     out.println("(no node-agent is running; sources come straight from the plugins)");
                     for (SensorHandle h : local.host().sensors()) {
                         for (SourceSpec s : h.sources()) {
-                            out.printf(ROW, s.source(), h.plugin(), s.unit() == null ? "" : s.unit(),
-                                    Durations.format(s.interval()), s.description());
+                            out.printf(
+                                    ROW,
+                                    s.source(),
+                                    h.plugin(),
+                                    s.unit() == null ? "" : s.unit(),
+                                    Durations.format(s.interval()),
+                                    s.description());
                         }
                     }
                     return ExitCodes.OK;

@@ -17,9 +17,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code smollama-node status}: the running agent's health; the exit code says ok/degraded/down/unreachable. */
-@Command(name = "status", description = {
-        "Show the running node-agent's health.",
-        "Exit code: 0 ok, 1 degraded (something is down or failing), 2 down, 3 unreachable."})
+@Command(
+        name = "status",
+        description = {
+            "Show the running node-agent's health.",
+            "Exit code: 0 ok, 1 degraded (something is down or failing), 2 down, 3 unreachable."
+        })
 final class StatusCommand implements Callable<Integer> {
 
     @Mixin
@@ -28,7 +31,9 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the health document as JSON")
     boolean json;
 
-    @Option(names = {"-q", "--quiet"}, description = "print nothing; only the exit code tells")
+    @Option(
+            names = {"-q", "--quiet"},
+            description = "print nothing; only the exit code tells")
     boolean quiet;
 
     @Spec
@@ -48,10 +53,17 @@ final class StatusCommand implements Callable<Integer> {
         } catch (NodeApiException e) {
             if (!quiet) {
                 if (json) {
-                    out.println(Json.mapper().writeValueAsString(Map.of("status", "unreachable", "url",
-                            client.baseUri().toString(), "message", e.getMessage())));
+                    out.println(Json.mapper()
+                            .writeValueAsString(Map.of(
+                                    "status",
+                                    "unreachable",
+                                    "url",
+                                    client.baseUri().toString(),
+                                    "message",
+                                    e.getMessage())));
                 } else {
-                    err.println("smollama-node: no node-agent answers at " + client.baseUri() + " (" + e.getMessage() + ")");
+                    err.println("smollama-node: no node-agent answers at " + client.baseUri() + " (" + e.getMessage()
+                            + ")");
                 }
             }
             return ExitCodes.STATUS_UNREACHABLE;
@@ -72,9 +84,17 @@ final class StatusCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, Health h) {
         Duration up = Duration.ofSeconds(h.uptimeSeconds());
-        out.printf("%s (%s) v%s: %s, up %dd %02dh %02dm%n", h.node(), h.role(), h.version(), h.status().toUpperCase(),
-                up.toDays(), up.toHoursPart(), up.toMinutesPart());
-        int width = h.components().keySet().stream().mapToInt(String::length).max().orElse(8);
+        out.printf(
+                "%s (%s) v%s: %s, up %dd %02dh %02dm%n",
+                h.node(),
+                h.role(),
+                h.version(),
+                h.status().toUpperCase(),
+                up.toDays(),
+                up.toHoursPart(),
+                up.toMinutesPart());
+        int width =
+                h.components().keySet().stream().mapToInt(String::length).max().orElse(8);
         for (var e : new TreeMap<>(h.components()).entrySet()) {
             ComponentHealth c = e.getValue();
             out.printf("  %-" + width + "s  %-8s %s%n", e.getKey(), c.status(), c.detail() == null ? "" : c.detail());

@@ -25,9 +25,10 @@ public final class ConfigException extends RuntimeException {
     }
 
     private static String render(List<ConfigProblem> problems) {
-        StringBuilder text = new StringBuilder(problems.size() == 1
-                ? "The configuration has a problem:"
-                : "The configuration has " + problems.size() + " problems:");
+        StringBuilder text = new StringBuilder(
+                problems.size() == 1
+                        ? "The configuration has a problem:"
+                        : "The configuration has " + problems.size() + " problems:");
         problems.forEach(p -> text.append(System.lineSeparator()).append("  ").append(p));
         return text.toString();
     }

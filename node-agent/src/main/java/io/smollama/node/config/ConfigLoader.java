@@ -45,7 +45,8 @@ public final class ConfigLoader {
                 .filter(e -> e.getKey().startsWith(EnvOverrides.PREFIX))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         if (main.isEmpty()) {
-            return new RawConfig(RawValue.Mapping.empty(Origin.DEFAULT), List.of(), null, fromWorkingDir, environment, problems);
+            return new RawConfig(
+                    RawValue.Mapping.empty(Origin.DEFAULT), List.of(), null, fromWorkingDir, environment, problems);
         }
         Path mainFile = main.get();
         Path baseDirectory = mainFile.getParent();
@@ -58,8 +59,13 @@ public final class ConfigLoader {
             tree = tree.mergedWith(parse(overlay, Origin.OVERLAY, problems, contentProblems));
         }
         problems.throwIfAny();
-        return new RawConfig(tree, files, baseDirectory, new ConfigPaths(request.homeDirectory(), baseDirectory),
-                environment, contentProblems);
+        return new RawConfig(
+                tree,
+                files,
+                baseDirectory,
+                new ConfigPaths(request.homeDirectory(), baseDirectory),
+                environment,
+                contentProblems);
     }
 
     /** {@code smollama.yaml} → {@code smollama.local.yaml}; {@code node.yml} → {@code node.local.yml}. */
@@ -77,7 +83,9 @@ public final class ConfigLoader {
         if (explicit != null) {
             Path file = fromWorkingDir.resolve(explicit.toString());
             if (!Files.exists(file)) {
-                problems.add(new Origin(file.toString(), 0, Origin.MAIN_FILE), "",
+                problems.add(
+                        new Origin(file.toString(), 0, Origin.MAIN_FILE),
+                        "",
                         "the config file given with -c does not exist");
             }
             return Optional.of(file);
@@ -96,7 +104,9 @@ public final class ConfigLoader {
     private static RawValue.Mapping parse(Path file, int rank, Problems ioProblems, Problems contentProblems) {
         Origin fileOrigin = new Origin(file.getFileName().toString(), 0, rank);
         @Nullable String text = readText(file, rank, ioProblems);
-        return text == null ? RawValue.Mapping.empty(fileOrigin) : YamlReader.readDocument(text, fileOrigin, contentProblems);
+        return text == null
+                ? RawValue.Mapping.empty(fileOrigin)
+                : YamlReader.readDocument(text, fileOrigin, contentProblems);
     }
 
     private static @Nullable String readText(Path file, int rank, Problems problems) {

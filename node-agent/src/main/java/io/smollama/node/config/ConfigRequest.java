@@ -29,9 +29,6 @@ public record ConfigRequest(
     /** A request for this process: its working directory, {@code user.home} and {@code System.getenv()}. */
     public static ConfigRequest forThisProcess(@Nullable Path explicitFile) {
         return new ConfigRequest(
-                explicitFile,
-                Path.of("").toAbsolutePath(),
-                Path.of(System.getProperty("user.home")),
-                System.getenv());
+                explicitFile, Path.of("").toAbsolutePath(), Path.of(System.getProperty("user.home")), System.getenv());
     }
 }

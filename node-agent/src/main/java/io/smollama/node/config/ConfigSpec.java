@@ -67,7 +67,12 @@ public final class ConfigSpec {
         @Override
         public String expected() {
             return "one of " + String.join(", ", values)
-                    + (aliases.isEmpty() ? "" : " (or alias " + String.join(", ", aliases.keySet().stream().sorted().toList()) + ")");
+                    + (aliases.isEmpty()
+                            ? ""
+                            : " (or alias "
+                                    + String.join(
+                                            ", ",
+                                            aliases.keySet().stream().sorted().toList()) + ")");
         }
 
         /** The canonical value for a word, case-insensitively, or empty when the word is not accepted. */
@@ -175,7 +180,8 @@ public final class ConfigSpec {
             return add(name, new DurationType(min, max), def, false, doc);
         }
 
-        public Builder enumeration(String name, String def, List<String> values, Map<String, String> aliases, String doc) {
+        public Builder enumeration(
+                String name, String def, List<String> values, Map<String, String> aliases, String doc) {
             return add(name, new EnumType(values, aliases), def, false, doc);
         }
 
@@ -192,9 +198,10 @@ public final class ConfigSpec {
         }
 
         public ConfigSpec build() {
-            return new ConfigSpec(new ArrayList<>(fields.values()).stream()
-                    .collect(java.util.stream.Collectors.toMap(
-                            Field::name, f -> f, (a, b) -> a, LinkedHashMap::new)));
+            return new ConfigSpec(new ArrayList<>(fields.values())
+                    .stream()
+                            .collect(java.util.stream.Collectors.toMap(
+                                    Field::name, f -> f, (a, b) -> a, LinkedHashMap::new)));
         }
     }
 }

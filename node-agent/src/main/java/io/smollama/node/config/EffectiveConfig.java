@@ -38,10 +38,13 @@ public record EffectiveConfig(List<Entry> settings, List<Path> files, List<Strin
 
     private static void collect(TreeSettings object, List<Entry> entries) {
         for (TreeSettings.Slot slot : object.slots()) {
-            String key = object.path().isEmpty() ? slot.field().name() : object.path() + "." + slot.field().name();
+            String key = object.path().isEmpty()
+                    ? slot.field().name()
+                    : object.path() + "." + slot.field().name();
             if (slot.value() instanceof TreeSettings section) {
                 collect(section, entries);
-            } else if (slot.field().type() instanceof ConfigSpec.ObjectListType && slot.value() instanceof List<?> items
+            } else if (slot.field().type() instanceof ConfigSpec.ObjectListType
+                    && slot.value() instanceof List<?> items
                     && !items.isEmpty()) {
                 items.forEach(item -> collect((TreeSettings) item, entries));
             } else {
@@ -71,11 +74,16 @@ public record EffectiveConfig(List<Entry> settings, List<Path> files, List<Strin
         out.append(files.isEmpty() ? "No config file found; built-in defaults apply." : "Files read:");
         files.forEach(f -> out.append("\n  ").append(f));
         int keyWidth = settings.stream().mapToInt(e -> e.key().length()).max().orElse(0);
-        int valueWidth = settings.stream().mapToInt(e -> e.value().length()).max().orElse(0);
+        int valueWidth =
+                settings.stream().mapToInt(e -> e.value().length()).max().orElse(0);
         out.append("\n\n");
         for (Entry e : settings) {
-            out.append(pad(e.key(), keyWidth)).append(" = ").append(pad(e.value(), Math.min(valueWidth, 40)))
-                    .append("  # ").append(e.origin()).append('\n');
+            out.append(pad(e.key(), keyWidth))
+                    .append(" = ")
+                    .append(pad(e.value(), Math.min(valueWidth, 40)))
+                    .append("  # ")
+                    .append(e.origin())
+                    .append('\n');
         }
         warnings.forEach(w -> out.append("warning: ").append(w).append('\n'));
         return out.toString();

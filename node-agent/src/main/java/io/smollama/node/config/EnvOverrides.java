@@ -48,8 +48,8 @@ final class EnvOverrides {
                 continue;
             }
             if (ambiguous.containsKey(name)) {
-                warnings.add("env " + name + " could mean " + target.key() + " or " + ambiguous.get(name)
-                        + "; it sets " + target.key() + ", so set " + ambiguous.get(name) + " in a file");
+                warnings.add("env " + name + " could mean " + target.key() + " or " + ambiguous.get(name) + "; it sets "
+                        + target.key() + ", so set " + ambiguous.get(name) + " in a file");
             }
             String text = variable.getValue();
             if (text.isBlank()) {
@@ -70,7 +70,8 @@ final class EnvOverrides {
         return type instanceof ConfigSpec.StringType || type instanceof ConfigSpec.EnumType;
     }
 
-    private static void collect(ConfigSpec spec, String prefix, Map<String, Target> targets, Map<String, String> ambiguous) {
+    private static void collect(
+            ConfigSpec spec, String prefix, Map<String, Target> targets, Map<String, String> ambiguous) {
         for (ConfigSpec.Field field : spec.fields().values()) {
             String key = prefix.isEmpty() ? field.name() : prefix + "." + field.name();
             if (field.type() instanceof ConfigSpec.ObjectType object) {

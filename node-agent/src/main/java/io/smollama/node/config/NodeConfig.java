@@ -20,7 +20,9 @@ public record NodeConfig(String name, Role role, Http http, Storage storage, Pat
 
     /** What this node does in the cluster; the config word is {@link #word()}. */
     public enum Role {
-        HUB, NODE, EDGE;
+        HUB,
+        NODE,
+        EDGE;
 
         public String word() {
             return name().toLowerCase(Locale.ROOT);
@@ -28,15 +30,22 @@ public record NodeConfig(String name, Role role, Http http, Storage storage, Pat
     }
 
     /** The HTTP API. {@code toString} masks the token so it cannot reach a log. */
-    public record Http(String host, int port, Optional<String> token, Path tokenFile, boolean openReads, long maxBodyBytes) {
+    public record Http(
+            String host, int port, Optional<String> token, Path tokenFile, boolean openReads, long maxBodyBytes) {
         @Override
         public String toString() {
-            return "Http[host=" + host + ", port=" + port + ", token=" + (token.isPresent() ? EffectiveConfig.MASK : EffectiveConfig.UNSET)
-                    + ", tokenFile=" + tokenFile + ", openReads=" + openReads + ", maxBodyBytes=" + maxBodyBytes + "]";
+            return "Http[host=" + host + ", port=" + port + ", token="
+                    + (token.isPresent() ? EffectiveConfig.MASK : EffectiveConfig.UNSET) + ", tokenFile=" + tokenFile
+                    + ", openReads=" + openReads + ", maxBodyBytes=" + maxBodyBytes + "]";
         }
     }
 
-    public record Storage(Path path, Duration rawRetention, Duration minuteRetention, Duration hourRetention, int batchSize,
+    public record Storage(
+            Path path,
+            Duration rawRetention,
+            Duration minuteRetention,
+            Duration hourRetention,
+            int batchSize,
             Duration flushInterval) {}
 
     /** {@code level} is one of error, warn, info, debug, trace; {@code format} is text or json. */
@@ -64,7 +73,9 @@ public record NodeConfig(String name, Role role, Http http, Storage storage, Pat
                         http.string("host"),
                         Math.toIntExact(http.integer("port")),
                         token(http),
-                        http.optionalString("token_file").map(config::resolvePath).orElse(storagePath.resolve("api-token")),
+                        http.optionalString("token_file")
+                                .map(config::resolvePath)
+                                .orElse(storagePath.resolve("api-token")),
                         http.bool("open_reads"),
                         http.integer("max_body_bytes")),
                 new Storage(
@@ -89,8 +100,15 @@ public record NodeConfig(String name, Role role, Http http, Storage storage, Pat
     }
 
     private static String defaultStoragePath() {
-        ConfigSpec.Type storage = NodeSchema.root(Map.of(), Map.of()).field("storage").orElseThrow().type();
-        Object path = ((ConfigSpec.ObjectType) storage).spec().field("path").orElseThrow().defaultValue();
+        ConfigSpec.Type storage = NodeSchema.root(Map.of(), Map.of())
+                .field("storage")
+                .orElseThrow()
+                .type();
+        Object path = ((ConfigSpec.ObjectType) storage)
+                .spec()
+                .field("path")
+                .orElseThrow()
+                .defaultValue();
         return String.valueOf(path);
     }
 
@@ -101,7 +119,9 @@ public record NodeConfig(String name, Role role, Http http, Storage storage, Pat
         }
         String name = configured.get();
         if (!name.matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")) {
-            throw new ConfigException(List.of(new ConfigProblem(root.origin("node.name"), "node.name",
+            throw new ConfigException(List.of(new ConfigProblem(
+                    root.origin("node.name"),
+                    "node.name",
                     "expected 1 to 63 lower-case letters, digits and inner '-' (the name is used in MQTT topics and"
                             + " mDNS), got \"" + name + "\"")));
         }
@@ -115,7 +135,9 @@ public record NodeConfig(String name, Role role, Http http, Storage storage, Pat
     private static Optional<String> token(Settings http) {
         Optional<String> token = http.optionalString("token").map(String::strip).filter(t -> !t.isEmpty());
         if (token.isPresent() && token.get().length() < MIN_TOKEN_LENGTH) {
-            throw new ConfigException(List.of(new ConfigProblem(http.origin("token"), "http.token",
+            throw new ConfigException(List.of(new ConfigProblem(
+                    http.origin("token"),
+                    "http.token",
                     "expected at least " + MIN_TOKEN_LENGTH + " characters (or leave it unset to have one generated),"
                             + " got " + token.get().length())));
         }

@@ -23,7 +23,11 @@ public final class NodeSchema {
     public static ConfigSpec root(Map<String, ConfigSpec> pluginSpecs, Map<String, Boolean> pluginEnabledByDefault) {
         ConfigSpec node = ConfigSpec.builder()
                 .string("name", null, "This node's name in the cluster; defaults to the host name")
-                .enumeration("role", "node", ROLES, ROLE_ALIASES,
+                .enumeration(
+                        "role",
+                        "node",
+                        ROLES,
+                        ROLE_ALIASES,
                         "hub (receives sync, runs the broker), node (full node) or edge (sensors only)")
                 .build();
         ConfigSpec http = ConfigSpec.builder()
@@ -36,14 +40,30 @@ public final class NodeSchema {
                 .build();
         ConfigSpec storage = ConfigSpec.builder()
                 .string("path", "~/.smollama/data", "Data directory: the SQLite database, token, plugins")
-                .duration("raw_retention", Duration.ofDays(7), Duration.ofHours(1), Duration.ofDays(3650),
+                .duration(
+                        "raw_retention",
+                        Duration.ofDays(7),
+                        Duration.ofHours(1),
+                        Duration.ofDays(3650),
                         "How long raw readings are kept")
-                .duration("minute_retention", Duration.ofDays(90), Duration.ofHours(1), Duration.ofDays(3650),
+                .duration(
+                        "minute_retention",
+                        Duration.ofDays(90),
+                        Duration.ofHours(1),
+                        Duration.ofDays(3650),
                         "How long per-minute rollups are kept")
-                .duration("hour_retention", Duration.ofDays(730), Duration.ofDays(1), Duration.ofDays(36500),
+                .duration(
+                        "hour_retention",
+                        Duration.ofDays(730),
+                        Duration.ofDays(1),
+                        Duration.ofDays(36500),
                         "How long per-hour rollups are kept")
                 .integer("batch_size", 2000, 1, 100_000, "Readings written per transaction at most")
-                .duration("flush_interval", Duration.ofMillis(200), Duration.ofMillis(10), Duration.ofSeconds(60),
+                .duration(
+                        "flush_interval",
+                        Duration.ofMillis(200),
+                        Duration.ofMillis(10),
+                        Duration.ofSeconds(60),
                         "Longest a sampled reading waits before it is committed")
                 .build();
         ConfigSpec.Builder plugins = ConfigSpec.builder()

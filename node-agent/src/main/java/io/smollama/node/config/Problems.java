@@ -26,7 +26,8 @@ final class Problems {
     /** The problems sorted by source and line; problems on the same line keep the order they were found in. */
     List<ConfigProblem> sorted() {
         return found.stream()
-                .sorted(Comparator.comparing(Found::origin, Origin.READING_ORDER).thenComparingInt(Found::seq))
+                .sorted(Comparator.comparing(Found::origin, Origin.READING_ORDER)
+                        .thenComparingInt(Found::seq))
                 .map(Found::problem)
                 .toList();
     }

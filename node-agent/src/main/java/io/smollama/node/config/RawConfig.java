@@ -21,8 +21,13 @@ public final class RawConfig {
     private final Map<String, String> environment;
     private final Problems readProblems;
 
-    RawConfig(RawValue.Mapping tree, List<Path> files, @Nullable Path baseDirectory, ConfigPaths paths,
-            Map<String, String> environment, Problems readProblems) {
+    RawConfig(
+            RawValue.Mapping tree,
+            List<Path> files,
+            @Nullable Path baseDirectory,
+            ConfigPaths paths,
+            Map<String, String> environment,
+            Problems readProblems) {
         this.tree = tree;
         this.files = List.copyOf(files);
         this.baseDirectory = baseDirectory;
@@ -40,7 +45,9 @@ public final class RawConfig {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return Optional.of(fromEnv);
         }
-        return tree.at(RawValue.steps(dottedKey)) instanceof RawValue.Scalar s && !s.isNull() && !s.text().isBlank()
+        return tree.at(RawValue.steps(dottedKey)) instanceof RawValue.Scalar s
+                        && !s.isNull()
+                        && !s.text().isBlank()
                 ? Optional.of(s.text())
                 : Optional.empty();
     }

@@ -13,7 +13,8 @@ final class Scalars {
 
     private static final Pattern DECIMAL_INTEGER = Pattern.compile("[-+]?[0-9]+");
     private static final Pattern HEX_INTEGER = Pattern.compile("0x[0-9a-fA-F]+");
-    private static final Pattern DECIMAL_NUMBER = Pattern.compile("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?");
+    private static final Pattern DECIMAL_NUMBER =
+            Pattern.compile("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?");
 
     private Scalars() {}
 

@@ -47,7 +47,8 @@ final class TreeSettings implements Settings {
     public String string(String key) {
         Slot slot = slot(key, "a string", ConfigSpec.StringType.class, ConfigSpec.EnumType.class);
         if (slot.value() == null) {
-            throw new NoSuchElementException(qualified(key) + " is not set and has no default; read it with optionalString");
+            throw new NoSuchElementException(
+                    qualified(key) + " is not set and has no default; read it with optionalString");
         }
         return (String) slot.value();
     }
@@ -128,8 +129,8 @@ final class TreeSettings implements Settings {
             return slot;
         }
         if (!(slot.value() instanceof TreeSettings child)) {
-            throw new IllegalArgumentException("'" + qualified(head) + "' is not a section, so '" + qualified(key)
-                    + "' is not a config key");
+            throw new IllegalArgumentException(
+                    "'" + qualified(head) + "' is not a section, so '" + qualified(key) + "' is not a config key");
         }
         return child.slot(key.substring(dot + 1));
     }
@@ -141,8 +142,8 @@ final class TreeSettings implements Settings {
                 return slot;
             }
         }
-        throw new IllegalArgumentException("'" + qualified(key) + "' is " + slot.field().type().expected()
-                + " in the schema, not " + wanted);
+        throw new IllegalArgumentException(
+                "'" + qualified(key) + "' is " + slot.field().type().expected() + " in the schema, not " + wanted);
     }
 
     private static Object value(Slot slot) {

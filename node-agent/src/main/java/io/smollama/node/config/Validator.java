@@ -24,7 +24,8 @@ final class Validator {
     }
 
     /** The typed root settings for {@code tree}; the result is only meaningful when no problem was added. */
-    static TreeSettings validate(RawValue.Mapping tree, ConfigSpec root, Problems problems, @Nullable Path baseDirectory) {
+    static TreeSettings validate(
+            RawValue.Mapping tree, ConfigSpec root, Problems problems, @Nullable Path baseDirectory) {
         return new Validator(problems, baseDirectory).object(root, tree, "");
     }
 
@@ -41,9 +42,11 @@ final class Validator {
             String key = join(path, field.name());
             boolean absent = entry == null || entry.value() instanceof RawValue.Scalar s && s.isNull();
             Object value = absent ? null : convert(field, entry.value(), key);
-            slots.put(field.name(), value == null
-                    ? new TreeSettings.Slot(field, defaultValue(field, key), Origin.DEFAULT, false)
-                    : new TreeSettings.Slot(field, value, entry.keyOrigin(), true));
+            slots.put(
+                    field.name(),
+                    value == null
+                            ? new TreeSettings.Slot(field, defaultValue(field, key), Origin.DEFAULT, false)
+                            : new TreeSettings.Slot(field, value, entry.keyOrigin(), true));
         }
         return new TreeSettings(path, slots, baseDirectory);
     }
@@ -72,21 +75,25 @@ final class Validator {
             return wrong(field, raw, key);
         }
         String text = scalar.text();
-        Optional<?> value = switch (type) {
-            case ConfigSpec.StringType s -> s.allowEmpty() || !text.isBlank() ? Optional.of(text) : Optional.empty();
-            case ConfigSpec.IntType i -> Scalars.integer(text).filter(n -> n >= i.min() && n <= i.max());
-            case ConfigSpec.DecimalType d -> Scalars.decimal(text).filter(n -> n >= d.min() && n <= d.max());
-            case ConfigSpec.BoolType b -> Scalars.bool(text);
-            case ConfigSpec.DurationType d -> Durations.parse(text)
-                    .filter(t -> t.compareTo(d.min()) >= 0 && t.compareTo(d.max()) <= 0);
-            case ConfigSpec.EnumType e -> e.canonical(text);
-            default -> throw new IllegalStateException("unhandled setting type " + type);
-        };
+        Optional<?> value =
+                switch (type) {
+                    case ConfigSpec.StringType s ->
+                        s.allowEmpty() || !text.isBlank() ? Optional.of(text) : Optional.empty();
+                    case ConfigSpec.IntType i -> Scalars.integer(text).filter(n -> n >= i.min() && n <= i.max());
+                    case ConfigSpec.DecimalType d -> Scalars.decimal(text).filter(n -> n >= d.min() && n <= d.max());
+                    case ConfigSpec.BoolType b -> Scalars.bool(text);
+                    case ConfigSpec.DurationType d ->
+                        Durations.parse(text).filter(t -> t.compareTo(d.min()) >= 0 && t.compareTo(d.max()) <= 0);
+                    case ConfigSpec.EnumType e -> e.canonical(text);
+                    default -> throw new IllegalStateException("unhandled setting type " + type);
+                };
         return value.isPresent() ? value.get() : wrong(field, raw, key);
     }
 
     private @Nullable Object wrong(ConfigSpec.Field field, RawValue raw, String key) {
-        String got = field.secret() && raw instanceof RawValue.Scalar ? "a value that is not allowed" : YamlReader.describe(raw);
+        String got = field.secret() && raw instanceof RawValue.Scalar
+                ? "a value that is not allowed"
+                : YamlReader.describe(raw);
         String hint = raw.origin().rank() == Origin.ENVIRONMENT && isList(field.type())
                 ? " (in a variable, write a list as [a, b] or [{key: value}])"
                 : "";
@@ -104,7 +111,10 @@ final class Validator {
             if (item instanceof RawValue.Scalar s && !s.isNull()) {
                 values.add(s.text());
             } else {
-                problems.add(item.origin(), key + "[" + values.size() + "]", "expected a string, got " + YamlReader.describe(item));
+                problems.add(
+                        item.origin(),
+                        key + "[" + values.size() + "]",
+                        "expected a string, got " + YamlReader.describe(item));
                 values.add("");
             }
         }
@@ -116,8 +126,11 @@ final class Validator {
         for (RawValue item : seq.items()) {
             String itemKey = key + "[" + values.size() + "]";
             if (!(item instanceof RawValue.Mapping m)) {
-                problems.add(item.origin(), itemKey, "expected an object with keys " + String.join(", ", element.fields().keySet())
-                        + ", got " + YamlReader.describe(item));
+                problems.add(
+                        item.origin(),
+                        itemKey,
+                        "expected an object with keys "
+                                + String.join(", ", element.fields().keySet()) + ", got " + YamlReader.describe(item));
             }
             values.add(object(element, item instanceof RawValue.Mapping m ? m : null, itemKey));
         }
@@ -133,12 +146,17 @@ final class Validator {
                     .filter(f -> f.type() instanceof ConfigSpec.ObjectType)
                     .map(ConfigSpec.Field::name)
                     .toList();
-            List<String> other = spec.fields().keySet().stream().filter(k -> !installed.contains(k)).toList();
+            List<String> other = spec.fields().keySet().stream()
+                    .filter(k -> !installed.contains(k))
+                    .toList();
             return "no plugin named '" + name + "' is installed; " + suggestion
-                    + (installed.isEmpty() ? "no plugins are installed" : "installed plugins: " + String.join(", ", installed))
+                    + (installed.isEmpty()
+                            ? "no plugins are installed"
+                            : "installed plugins: " + String.join(", ", installed))
                     + (other.isEmpty() ? "" : "; other keys here: " + String.join(", ", other));
         }
-        return "unknown key; " + suggestion + (path.isEmpty() ? "allowed at the top level: " : "allowed in " + path + ": ")
+        return "unknown key; " + suggestion
+                + (path.isEmpty() ? "allowed at the top level: " : "allowed in " + path + ": ")
                 + String.join(", ", spec.fields().keySet());
     }
 

@@ -99,7 +99,8 @@ final class YamlReader {
             return context.strip() + " " + problem;
         }
         Mark contextMark = e.getContextMark();
-        return problem + " (" + context.strip() + (contextMark == null ? "" : " at line " + (contextMark.getLine() + 1)) + ")";
+        return problem + " (" + context.strip() + (contextMark == null ? "" : " at line " + (contextMark.getLine() + 1))
+                + ")";
     }
 
     private Origin at(@Nullable Mark mark) {
@@ -114,7 +115,8 @@ final class YamlReader {
         }
         try {
             return switch (node) {
-                case ScalarNode s -> new RawValue.Scalar(s.getValue(), s.getTag().equals(Tag.NULL), origin);
+                case ScalarNode s ->
+                    new RawValue.Scalar(s.getValue(), s.getTag().equals(Tag.NULL), origin);
                 case SequenceNode seq -> {
                     List<RawValue> items = new ArrayList<>();
                     for (Node item : seq.getValue()) {
@@ -140,15 +142,21 @@ final class YamlReader {
                 mergeInto(merged, tuple.getValueNode(), path, keyOrigin);
                 continue;
             }
-            if (!(keyNode instanceof ScalarNode k) || k.getTag().equals(Tag.NULL) || k.getValue().isBlank()) {
-                problems.add(keyOrigin, path, "keys must be words like 'port', got " + keyNode.getNodeId() + " as a key");
+            if (!(keyNode instanceof ScalarNode k)
+                    || k.getTag().equals(Tag.NULL)
+                    || k.getValue().isBlank()) {
+                problems.add(
+                        keyOrigin, path, "keys must be words like 'port', got " + keyNode.getNodeId() + " as a key");
                 continue;
             }
             String childPath = path.isEmpty() ? k.getValue() : path + "." + k.getValue();
             RawValue.Entry previous = explicit.get(k.getValue());
             if (previous != null) {
-                problems.add(keyOrigin, childPath, "duplicate key; it is also set on line " + previous.keyOrigin().line()
-                        + " (this later value would win)");
+                problems.add(
+                        keyOrigin,
+                        childPath,
+                        "duplicate key; it is also set on line "
+                                + previous.keyOrigin().line() + " (this later value would win)");
             }
             explicit.put(k.getValue(), new RawValue.Entry(keyOrigin, convert(tuple.getValueNode(), childPath)));
         }

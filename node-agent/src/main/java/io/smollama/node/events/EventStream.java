@@ -114,8 +114,10 @@ public final class EventStream implements WsListener, AutoCloseable {
                 Set<String> wanted = new HashSet<>();
                 list.forEach(n -> wanted.add(n.asText()));
                 subscriber.sources(wanted);
-                subscriber.sendText(notice(wanted.isEmpty()
-                        ? "subscribed to all sources" : "subscribed to " + wanted.size() + " sources"));
+                subscriber.sendText(notice(
+                        wanted.isEmpty()
+                                ? "subscribed to all sources"
+                                : "subscribed to " + wanted.size() + " sources"));
             } else {
                 subscriber.sendText(notice("unknown message: expected {\"type\":\"subscribe\",\"sources\":[...]}"));
             }
@@ -179,7 +181,8 @@ public final class EventStream implements WsListener, AutoCloseable {
 
     private String notice(String message) {
         try {
-            return Json.mapper().writeValueAsString(Map.of("type", "notice", "node", node, "data", Map.of("message", message)));
+            return Json.mapper()
+                    .writeValueAsString(Map.of("type", "notice", "node", node, "data", Map.of("message", message)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

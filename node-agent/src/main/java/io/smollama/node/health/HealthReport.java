@@ -31,8 +31,15 @@ public final class HealthReport {
     private final List<Component> components;
     private final Supplier<Map<String, Long>> counts;
 
-    public HealthReport(String node, String role, String version, Map<String, String> build, Clock clock,
-            Instant startedAt, List<Component> components, Supplier<Map<String, Long>> counts) {
+    public HealthReport(
+            String node,
+            String role,
+            String version,
+            Map<String, String> build,
+            Clock clock,
+            Instant startedAt,
+            List<Component> components,
+            Supplier<Map<String, Long>> counts) {
         this.node = node;
         this.role = role;
         this.version = version;

@@ -22,21 +22,31 @@ public final class ApiServer implements AutoCloseable {
 
     private final WebServer server;
 
-    public ApiServer(String host, int port, long maxBodyBytes, TokenAuth auth, List<HttpService> services, WsListener events) {
+    public ApiServer(
+            String host, int port, long maxBodyBytes, TokenAuth auth, List<HttpService> services, WsListener events) {
         HttpRouting.Builder routing = HttpRouting.builder();
         routing.addFilter(auth);
         for (HttpService service : services) {
             routing.register(service);
         }
-        routing.any((req, res) -> JsonHttp.error(res, 404, "not_found",
-                "no route for " + req.prologue().method().text() + " " + req.path().path()));
+        routing.any((req, res) -> JsonHttp.error(
+                res,
+                404,
+                "not_found",
+                "no route for " + req.prologue().method().text() + " "
+                        + req.path().path()));
         routing.error(ApiException.class, (req, res, e) -> JsonHttp.error(res, e.status(), e.code(), e.getMessage()));
         routing.error(StoreException.class, (req, res, e) -> {
             LOG.log(Level.WARNING, "the store could not answer " + req.path().path(), e);
-            JsonHttp.error(res, 503, "store_unavailable", "the node's database cannot answer right now: " + e.getMessage());
+            JsonHttp.error(
+                    res, 503, "store_unavailable", "the node's database cannot answer right now: " + e.getMessage());
         });
         routing.error(Exception.class, (req, res, e) -> {
-            LOG.log(Level.WARNING, "unexpected error serving " + req.prologue().method().text() + " " + req.path().path(), e);
+            LOG.log(
+                    Level.WARNING,
+                    "unexpected error serving " + req.prologue().method().text() + " "
+                            + req.path().path(),
+                    e);
             JsonHttp.error(res, 500, "internal_error", "the node could not answer this request; see the node's log");
         });
         this.server = WebServer.builder()

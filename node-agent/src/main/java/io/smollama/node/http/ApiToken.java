@@ -22,7 +22,8 @@ public final class ApiToken {
             return configured.get().trim();
         }
         if (Files.isRegularFile(tokenFile)) {
-            String existing = Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
+            String existing =
+                    Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
             if (!existing.isEmpty()) {
                 keepPrivate(tokenFile);
                 return existing;
@@ -55,8 +56,11 @@ public final class ApiToken {
             var owner = PosixFilePermissions.fromString("rw-------");
             if (!owner.containsAll(perms)) {
                 Files.setPosixFilePermissions(tokenFile, owner);
-                System.getLogger(ApiToken.class.getName()).log(System.Logger.Level.WARNING,
-                        "the API token file " + tokenFile + " was readable by other users; it is now owner-only (0600)");
+                System.getLogger(ApiToken.class.getName())
+                        .log(
+                                System.Logger.Level.WARNING,
+                                "the API token file " + tokenFile
+                                        + " was readable by other users; it is now owner-only (0600)");
             }
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: nothing to tighten

@@ -16,15 +16,16 @@ import io.smollama.common.Json;
 final class JsonDirectHandler implements DirectHandler {
 
     @Override
-    public TransportResponse handle(TransportRequest request, EventType type, Status status,
-            ServerResponseHeaders headers, String message) {
-        String code = switch (type) {
-            case BAD_REQUEST -> "bad_request";
-            case PAYLOAD_TOO_LARGE -> "payload_too_large";
-            case FORBIDDEN -> "forbidden";
-            case INTERNAL_ERROR -> "internal_error";
-            default -> "http_" + status.code();
-        };
+    public TransportResponse handle(
+            TransportRequest request, EventType type, Status status, ServerResponseHeaders headers, String message) {
+        String code =
+                switch (type) {
+                    case BAD_REQUEST -> "bad_request";
+                    case PAYLOAD_TOO_LARGE -> "payload_too_large";
+                    case FORBIDDEN -> "forbidden";
+                    case INTERNAL_ERROR -> "internal_error";
+                    default -> "http_" + status.code();
+                };
         String text = type == EventType.INTERNAL_ERROR || message == null || message.isBlank()
                 ? status.reasonPhrase()
                 : message;

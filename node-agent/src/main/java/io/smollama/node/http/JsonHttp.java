@@ -81,8 +81,8 @@ public final class JsonHttp {
     static byte[] readBody(ServerRequest req, long maxBytes) {
         var declared = req.headers().contentLength();
         if (declared.isPresent() && declared.getAsLong() > maxBytes) {
-            throw ApiException.tooLarge("request body of " + declared.getAsLong() + " bytes exceeds the limit of "
-                    + maxBytes + " bytes");
+            throw ApiException.tooLarge(
+                    "request body of " + declared.getAsLong() + " bytes exceeds the limit of " + maxBytes + " bytes");
         }
         if (!req.content().hasEntity()) {
             return new byte[0];

@@ -37,8 +37,15 @@ public final class OpenApiHttpService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/openapi", (req, res) -> {
-            boolean wantsJson = req.query().first("format").asOptional().map("json"::equalsIgnoreCase).orElse(false)
-                    || req.headers().first(HeaderNames.ACCEPT).map(a -> a.contains("application/json")).orElse(false);
+            boolean wantsJson = req.query()
+                            .first("format")
+                            .asOptional()
+                            .map("json"::equalsIgnoreCase)
+                            .orElse(false)
+                    || req.headers()
+                            .first(HeaderNames.ACCEPT)
+                            .map(a -> a.contains("application/json"))
+                            .orElse(false);
             res.header(HeaderNames.CONTENT_TYPE, wantsJson ? "application/json" : "application/yaml");
             res.send(wantsJson ? json : yaml);
         });

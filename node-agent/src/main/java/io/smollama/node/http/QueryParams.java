@@ -28,13 +28,13 @@ public final class QueryParams {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(
-                    "query parameter '" + name + "' must be an integer, got '" + raw.get() + "'");
+            throw ApiException.badRequest("query parameter '" + name + "' must be an integer, got '" + raw.get() + "'");
         }
     }
 
     /** The range of instants the API accepts: 1970 to the end of 9999. */
     static final Instant EARLIEST = Instant.EPOCH;
+
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     /** An instant as ISO-8601 ({@code 2026-11-24T10:00:00Z}) or epoch milliseconds, from 1970 to 9999. */
@@ -52,8 +52,8 @@ public final class QueryParams {
                     + "' must be an ISO-8601 instant like 2026-11-24T10:00:00Z or epoch milliseconds, got '" + s + "'");
         }
         if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
-            throw ApiException.badRequest("query parameter '" + name + "' must be between " + EARLIEST + " and "
-                    + LATEST + ", got " + value);
+            throw ApiException.badRequest(
+                    "query parameter '" + name + "' must be between " + EARLIEST + " and " + LATEST + ", got " + value);
         }
         return Optional.of(value);
     }

@@ -35,9 +35,13 @@ public final class TokenAuth implements io.helidon.webserver.http.Filter {
             return;
         }
         res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"smollama\"");
-        JsonHttp.error(res, 401, "unauthorized", bearer(req).isPresent()
-                ? "the API token is not valid for this node"
-                : "this call needs the node's API token: send 'Authorization: Bearer <token>'");
+        JsonHttp.error(
+                res,
+                401,
+                "unauthorized",
+                bearer(req).isPresent()
+                        ? "the API token is not valid for this node"
+                        : "this call needs the node's API token: send 'Authorization: Bearer <token>'");
     }
 
     /** True when {@code presented} is this node's token. */
@@ -51,7 +55,8 @@ public final class TokenAuth implements io.helidon.webserver.http.Filter {
     }
 
     private static Optional<String> bearer(RoutingRequest req) {
-        return req.headers().first(HeaderNames.AUTHORIZATION)
+        return req.headers()
+                .first(HeaderNames.AUTHORIZATION)
                 .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
                 .map(h -> h.substring(7).trim());
     }

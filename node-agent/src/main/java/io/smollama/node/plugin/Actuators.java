@@ -32,7 +32,10 @@ public final class Actuators {
         List<ActuatorInfo> infos = new ArrayList<>();
         for (PluginSlot slot : running()) {
             for (ActionSpec action : slot.actions()) {
-                infos.add(new ActuatorInfo(slot.name() + ":" + action.id(), slot.name(), action.description(),
+                infos.add(new ActuatorInfo(
+                        slot.name() + ":" + action.id(),
+                        slot.name(),
+                        action.description(),
                         action.params().stream().map(Actuators::info).toList()));
             }
         }
@@ -40,8 +43,14 @@ public final class Actuators {
     }
 
     private static ActuatorInfo.ParameterInfo info(ParamSpec p) {
-        return new ActuatorInfo.ParameterInfo(p.name(), p.type().name().toLowerCase(Locale.ROOT), p.description(),
-                p.required(), p.min(), p.max(), p.allowed());
+        return new ActuatorInfo.ParameterInfo(
+                p.name(),
+                p.type().name().toLowerCase(Locale.ROOT),
+                p.description(),
+                p.required(),
+                p.min(),
+                p.max(),
+                p.allowed());
     }
 
     /**
@@ -62,8 +71,8 @@ public final class Actuators {
         ActionSpec action = slot.actions().stream()
                 .filter(a -> a.id().equals(actionId))
                 .findFirst()
-                .orElseThrow(() -> new UnknownActuatorException(id, "unknown actuator '" + id + "': plugin "
-                        + pluginName + " offers " + offered(slot)));
+                .orElseThrow(() -> new UnknownActuatorException(
+                        id, "unknown actuator '" + id + "': plugin " + pluginName + " offers " + offered(slot)));
         Map<String, Object> params = validate(id, action, rawParams);
         ActionOutcome outcome;
         try {
@@ -83,16 +92,21 @@ public final class Actuators {
     }
 
     private UnknownActuatorException unknown(String id, String pluginName) {
-        Optional<PluginSlot> loaded = slots.stream().filter(s -> s.name().equals(pluginName)).findFirst();
-        String why = loaded.map(s -> "plugin " + pluginName + " is " + s.state().name().toLowerCase(Locale.ROOT))
+        Optional<PluginSlot> loaded =
+                slots.stream().filter(s -> s.name().equals(pluginName)).findFirst();
+        String why = loaded.map(
+                        s -> "plugin " + pluginName + " is " + s.state().name().toLowerCase(Locale.ROOT))
                 .orElse("there is no plugin named '" + pluginName + "'");
         return new UnknownActuatorException(id, "unknown actuator '" + id + "': " + why);
     }
 
     private static String offered(PluginSlot slot) {
         List<ActionSpec> actions = slot.actions();
-        return actions.isEmpty() ? "no actions"
-                : String.join(", ", actions.stream().map(a -> slot.name() + ":" + a.id()).toList());
+        return actions.isEmpty()
+                ? "no actions"
+                : String.join(
+                        ", ",
+                        actions.stream().map(a -> slot.name() + ":" + a.id()).toList());
     }
 
     private static Map<String, Object> validate(String id, ActionSpec action, Map<String, ?> raw) {
@@ -101,8 +115,14 @@ public final class Actuators {
                 .sorted()
                 .toList();
         if (!unknown.isEmpty()) {
-            String takes = action.params().isEmpty() ? "it takes no parameters"
-                    : "it takes " + String.join(", ", action.params().stream().map(ParamSpec::name).toList());
+            String takes = action.params().isEmpty()
+                    ? "it takes no parameters"
+                    : "it takes "
+                            + String.join(
+                                    ", ",
+                                    action.params().stream()
+                                            .map(ParamSpec::name)
+                                            .toList());
             throw new IllegalArgumentException((unknown.size() == 1 ? "unknown parameter '" : "unknown parameters '")
                     + String.join("', '", unknown) + "' for " + id + ": " + takes);
         }

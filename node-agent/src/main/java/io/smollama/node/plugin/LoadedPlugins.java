@@ -122,8 +122,12 @@ public final class LoadedPlugins implements AutoCloseable {
                 return false;
             }
             if (!NAME.matcher(name).matches()) {
-                fail(className, kind, origin, "plugin name '" + name + "' of " + className
-                        + " must be lower_snake_case (letters, digits, _; at most 64 characters)");
+                fail(
+                        className,
+                        kind,
+                        origin,
+                        "plugin name '" + name + "' of " + className
+                                + " must be lower_snake_case (letters, digits, _; at most 64 characters)");
                 return false;
             }
             if (spec.field("enabled").isPresent()) {
@@ -132,8 +136,12 @@ public final class LoadedPlugins implements AutoCloseable {
             }
             Entry existing = byName.get(name);
             if (existing != null) {
-                fail(name, kind, origin, "duplicate plugin name, already provided by " + existing.origin()
-                        + " (" + existing.plugin().getClass().getName() + ")");
+                fail(
+                        name,
+                        kind,
+                        origin,
+                        "duplicate plugin name, already provided by " + existing.origin() + " ("
+                                + existing.plugin().getClass().getName() + ")");
                 return false;
             }
             Entry entry = new Entry(plugin, name, origin, spec, enabled);

@@ -75,15 +75,16 @@ public final class PluginHost implements AutoCloseable {
                 slot.set(PluginSlot.State.SKIPPED, "disabled in config");
                 return;
             }
-            Path directory = Files.createDirectories(dataDirectory.resolve("plugin-data").resolve(name));
+            Path directory =
+                    Files.createDirectories(dataDirectory.resolve("plugin-data").resolve(name));
             context = new PluginContext(nodeName, section, clock, directory);
         } catch (IOException | RuntimeException e) {
             fail(slot, "could not prepare its config and data directory: " + LoadedPlugins.describe(e), e);
             return;
         }
         try {
-            Plugin.Availability availability =
-                    BoundedCall.call("plugin-" + name + "-availability", plugin, timeLimit, () -> plugin.availability(context));
+            Plugin.Availability availability = BoundedCall.call(
+                    "plugin-" + name + "-availability", plugin, timeLimit, () -> plugin.availability(context));
             if (!availability.available()) {
                 slot.set(PluginSlot.State.SKIPPED, availability.reason());
                 LOG.log(System.Logger.Level.INFO, "Plugin " + name + " skipped: " + availability.reason());
@@ -104,8 +105,10 @@ public final class PluginHost implements AutoCloseable {
             List<SourceSpec> sources = plugin instanceof SensorPlugin sensor ? sensor.sources() : List.of();
             List<ActionSpec> actions = plugin instanceof ActuatorPlugin actuator ? actuator.actions() : List.of();
             slot.running(sources, actions);
-            LOG.log(System.Logger.Level.INFO, "Plugin " + name + " running with " + sources.size() + " sources and "
-                    + actions.size() + " actions");
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "Plugin " + name + " running with " + sources.size() + " sources and " + actions.size()
+                            + " actions");
         } catch (RuntimeException | LinkageError e) {
             fail(slot, "could not list its sources and actions: " + LoadedPlugins.describe(e), e);
         }
@@ -143,7 +146,8 @@ public final class PluginHost implements AutoCloseable {
      * this already.
      */
     public void recordSample(String plugin, String sourceId, Sample outcome) {
-        PluginSlot slot = slot(plugin).orElseThrow(() -> new IllegalArgumentException("no plugin named '" + plugin + "'"));
+        PluginSlot slot =
+                slot(plugin).orElseThrow(() -> new IllegalArgumentException("no plugin named '" + plugin + "'"));
         record(slot, sourceId, outcome, null);
     }
 
@@ -180,7 +184,10 @@ public final class PluginHost implements AutoCloseable {
             try {
                 BoundedCall.run("plugin-" + slot.name() + "-stop", plugin, timeLimit, plugin::stop);
             } catch (Exception | LinkageError e) {
-                LOG.log(System.Logger.Level.WARNING, "Plugin " + slot.name() + " did not stop cleanly: " + message(e), e);
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "Plugin " + slot.name() + " did not stop cleanly: " + message(e),
+                        e);
             }
             if (slot.state() == PluginSlot.State.RUNNING) {
                 slot.set(PluginSlot.State.STOPPED, null);

@@ -65,8 +65,12 @@ public final class PluginLoader {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(pluginsDirectory, "*.jar")) {
             stream.forEach(jars::add);
         } catch (IOException e) {
-            builder.fail(pluginsDirectory.getFileName().toString(), "unknown", pluginsDirectory.toString(),
-                    "could not list the plugins directory " + pluginsDirectory + ": " + LoadedPlugins.describe(e), e);
+            builder.fail(
+                    pluginsDirectory.getFileName().toString(),
+                    "unknown",
+                    pluginsDirectory.toString(),
+                    "could not list the plugins directory " + pluginsDirectory + ": " + LoadedPlugins.describe(e),
+                    e);
         }
         jars.sort(null);
         return jars;
@@ -76,15 +80,20 @@ public final class PluginLoader {
         String origin = jar.getFileName().toString();
         String name = origin.substring(0, origin.length() - ".jar".length());
         try (JarFile file = new JarFile(jar.toFile())) {
-            boolean declares = SERVICES.stream()
-                    .anyMatch(s -> file.getEntry("META-INF/services/" + s.getName()) != null);
+            boolean declares =
+                    SERVICES.stream().anyMatch(s -> file.getEntry("META-INF/services/" + s.getName()) != null);
             if (!declares) {
-                builder.fail(name, "unknown", origin, "the jar declares no plugin: it has neither META-INF/services/"
-                        + SensorPlugin.class.getName() + " nor META-INF/services/" + ActuatorPlugin.class.getName());
+                builder.fail(
+                        name,
+                        "unknown",
+                        origin,
+                        "the jar declares no plugin: it has neither META-INF/services/" + SensorPlugin.class.getName()
+                                + " nor META-INF/services/" + ActuatorPlugin.class.getName());
                 return;
             }
         } catch (IOException | SecurityException e) {
-            builder.fail(name, "unknown", origin, "could not open the jar " + jar + ": " + LoadedPlugins.describe(e), e);
+            builder.fail(
+                    name, "unknown", origin, "could not open the jar " + jar + ": " + LoadedPlugins.describe(e), e);
             return;
         }
         URL url;
@@ -106,7 +115,8 @@ public final class PluginLoader {
      * it (a jar's loader also sees the application's providers through its parent). Returns how many
      * providers of this origin were found, usable or not.
      */
-    private int discover(ClassLoader loader, @Nullable ClassLoader owner, String origin, LoadedPlugins.Builder builder) {
+    private int discover(
+            ClassLoader loader, @Nullable ClassLoader owner, String origin, LoadedPlugins.Builder builder) {
         Map<Class<?>, Plugin> created = new HashMap<>();
         Set<String> failed = new HashSet<>();
         for (Class<? extends Plugin> service : SERVICES) {
@@ -123,7 +133,8 @@ public final class PluginLoader {
             LoadedPlugins.Builder builder,
             Map<Class<?>, Plugin> created,
             Set<String> failed) {
-        Iterator<ServiceLoader.Provider<S>> providers = ServiceLoader.load(service, loader).stream().iterator();
+        Iterator<ServiceLoader.Provider<S>> providers =
+                ServiceLoader.load(service, loader).stream().iterator();
         String kind = LoadedPlugins.kindOf(service);
         int errors = 0;
         while (errors < MAX_ERRORS_PER_SERVICE) {
@@ -143,7 +154,8 @@ public final class PluginLoader {
                 }
                 continue;
             }
-            if ((owner != null && type.getClassLoader() != owner) || created.containsKey(type)
+            if ((owner != null && type.getClassLoader() != owner)
+                    || created.containsKey(type)
                     || failed.contains(type.getName())) {
                 continue;
             }
@@ -153,8 +165,12 @@ public final class PluginLoader {
                 builder.add(plugin, origin);
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                 failed.add(type.getName());
-                builder.fail(type.getName(), LoadedPlugins.kindOf(type), origin,
-                        "could not create " + type.getName() + ": " + LoadedPlugins.describe(e), e);
+                builder.fail(
+                        type.getName(),
+                        LoadedPlugins.kindOf(type),
+                        origin,
+                        "could not create " + type.getName() + ": " + LoadedPlugins.describe(e),
+                        e);
             }
         }
     }

@@ -28,7 +28,9 @@ public final class PluginsHttpService implements HttpService {
     @Override
     public void routing(HttpRules rules) {
         rules.get("/api/plugins", (req, res) -> JsonHttp.ok(res, host.status()))
-                .get("/api/actuators", (req, res) -> JsonHttp.ok(res, host.actuators().list()))
+                .get(
+                        "/api/actuators",
+                        (req, res) -> JsonHttp.ok(res, host.actuators().list()))
                 .post("/api/actuators/{id}", this::act);
     }
 

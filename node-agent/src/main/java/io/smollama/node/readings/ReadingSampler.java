@@ -5,9 +5,9 @@ import io.smollama.node.plugin.Sample;
 import io.smollama.node.plugin.SensorHandle;
 import io.smollama.node.plugin.SourceSpec;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +35,12 @@ public final class ReadingSampler implements AutoCloseable {
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
 
     /** A source being sampled, with how its sampling goes. */
-    public record SourceState(String plugin, SourceSpec spec, long samples, long failures, @Nullable String lastError) {}
+    public record SourceState(
+            String plugin,
+            SourceSpec spec,
+            long samples,
+            long failures,
+            @Nullable String lastError) {}
 
     private final String node;
     private final Clock clock;
@@ -45,6 +50,7 @@ public final class ReadingSampler implements AutoCloseable {
     private final Map<String, Tracker> sources = new ConcurrentHashMap<>();
     /** Starts and hand-overs to the sink hold the read lock; close takes the write lock to end them. */
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+
     private boolean closing; // no more starts; guarded by lifecycle
     private boolean closed; // no more hand-overs; guarded by lifecycle
 
@@ -79,8 +85,9 @@ public final class ReadingSampler implements AutoCloseable {
 
     private void schedule(SensorHandle plugin) {
         List<SourceSpec> specs = plugin.sources();
-        ScheduledExecutorService exec = executors.computeIfAbsent(plugin.plugin(), name ->
-                Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledExecutorService exec = executors.computeIfAbsent(
+                plugin.plugin(),
+                name -> Executors.newSingleThreadScheduledExecutor(r -> {
                     Thread t = new Thread(r, "sampler-" + name);
                     t.setDaemon(true);
                     return t;
@@ -130,8 +137,11 @@ public final class ReadingSampler implements AutoCloseable {
             }
         } catch (RuntimeException e) { // escaping, it would silently cancel this source's schedule
             if (t.notHandedOn("reading not stored: " + describe(e))) {
-                LOG.log(Level.WARNING, "a reading of " + t.spec.source() + " could not be handed on"
-                        + " (logged again only after the source has recovered)", e);
+                LOG.log(
+                        Level.WARNING,
+                        "a reading of " + t.spec.source() + " could not be handed on"
+                                + " (logged again only after the source has recovered)",
+                        e);
             }
         } finally {
             lifecycle.readLock().unlock();
@@ -153,20 +163,38 @@ public final class ReadingSampler implements AutoCloseable {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         try {
             switch (s) {
-                case Sample.Numeric n -> reading = new Reading(node, t.spec.type(), t.spec.id(), n.value(), null,
-                        t.spec.unit(), now, merge(t.spec.metadata(), n.metadata()));
-                case Sample.Text x -> reading = new Reading(node, t.spec.type(), t.spec.id(), null, x.text(),
-                        t.spec.unit(), now, merge(t.spec.metadata(), x.metadata()));
+                case Sample.Numeric n ->
+                    reading = new Reading(
+                            node,
+                            t.spec.type(),
+                            t.spec.id(),
+                            n.value(),
+                            null,
+                            t.spec.unit(),
+                            now,
+                            merge(t.spec.metadata(), n.metadata()));
+                case Sample.Text x ->
+                    reading = new Reading(
+                            node,
+                            t.spec.type(),
+                            t.spec.id(),
+                            null,
+                            x.text(),
+                            t.spec.unit(),
+                            now,
+                            merge(t.spec.metadata(), x.metadata()));
                 case Sample.Failure f -> failure = f.reason();
-                case Sample.Skip k -> { }
+                case Sample.Skip k -> {}
             }
         } catch (IllegalArgumentException e) {
             failure = "invalid sample: " + e.getMessage();
             t.plugin.recordInvalid(t.spec.id(), failure);
         }
         if (t.record(failure) && thrown != null) {
-            LOG.log(Level.WARNING, "sampling " + t.spec.source() + " failed"
-                    + " (logged again only after the source has recovered)", thrown);
+            LOG.log(
+                    Level.WARNING,
+                    "sampling " + t.spec.source() + " failed" + " (logged again only after the source has recovered)",
+                    thrown);
         }
         return reading;
     }

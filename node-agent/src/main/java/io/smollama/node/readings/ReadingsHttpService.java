@@ -59,13 +59,27 @@ public final class ReadingsHttpService implements HttpService {
         List<SourceInfo> out = new ArrayList<>();
         for (ReadingSampler.SourceState s : sampler.sources()) {
             var spec = s.spec();
-            out.add(new SourceInfo(spec.source(), s.plugin(), spec.numeric() ? "numeric" : "text", spec.unit(),
-                    spec.description(), spec.interval(), spec.metadata(), latest.remove(spec.source())));
+            out.add(new SourceInfo(
+                    spec.source(),
+                    s.plugin(),
+                    spec.numeric() ? "numeric" : "text",
+                    spec.unit(),
+                    spec.description(),
+                    spec.interval(),
+                    spec.metadata(),
+                    latest.remove(spec.source())));
         }
         // sources with stored readings that no running plugin samples now (unplugged, disabled, edge nodes)
         for (Reading r : latest.values()) {
-            out.add(new SourceInfo(r.source(), "stored", r.isNumeric() ? "numeric" : "text", r.unit(), null,
-                    Duration.ZERO, r.metadata(), r));
+            out.add(new SourceInfo(
+                    r.source(),
+                    "stored",
+                    r.isNumeric() ? "numeric" : "text",
+                    r.unit(),
+                    null,
+                    Duration.ZERO,
+                    r.metadata(),
+                    r));
         }
         return out;
     }
@@ -106,8 +120,10 @@ public final class ReadingsHttpService implements HttpService {
             int maxPoints = QueryParams.integer(req, "maxPoints", DEFAULT_MAX_POINTS, 1, MAX_POINTS_LIMIT);
             JsonHttp.ok(res, log.history(source, from, to, maxPoints));
         } else {
-            JsonHttp.ok(res, log.latest(source).orElseThrow(() ->
-                    ApiException.notFound("no readings for source '" + source + "' yet")));
+            JsonHttp.ok(
+                    res,
+                    log.latest(source)
+                            .orElseThrow(() -> ApiException.notFound("no readings for source '" + source + "' yet")));
         }
     }
 }

@@ -20,8 +20,7 @@ import java.util.Map;
 final class BatchAppender {
 
     private static final String INSERT_READING = "INSERT INTO readings (source, ts, value, text) VALUES (?, ?, ?, ?)";
-    private static final String UPDATE_SOURCE =
-            """
+    private static final String UPDATE_SOURCE = """
             UPDATE sources SET
                 latest_value = CASE WHEN latest_ts IS NULL OR ?1 >= latest_ts THEN ?2 ELSE latest_value END,
                 latest_text  = CASE WHEN latest_ts IS NULL OR ?1 >= latest_ts THEN ?3 ELSE latest_text END,
@@ -55,7 +54,8 @@ final class BatchAppender {
     void append(Connection c, List<Reading> batch) throws SQLException {
         Map<SourceKey, Group> groups = new LinkedHashMap<>();
         for (Reading r : batch) {
-            groups.computeIfAbsent(new SourceKey(r.sourceType(), r.sourceId()), k -> new Group(r)).add(r);
+            groups.computeIfAbsent(new SourceKey(r.sourceType(), r.sourceId()), k -> new Group(r))
+                    .add(r);
         }
         try (PreparedStatement insert = c.prepareStatement(INSERT_READING);
                 PreparedStatement update = c.prepareStatement(UPDATE_SOURCE);

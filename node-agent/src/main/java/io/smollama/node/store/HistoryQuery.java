@@ -30,7 +30,8 @@ final class HistoryQuery {
             throw new IllegalArgumentException("maxPoints must be at least 1, was " + maxPoints);
         }
         if (!to.isAfter(from)) {
-            throw new IllegalArgumentException("history range is empty: to (" + to + ") must be after from (" + from + ")");
+            throw new IllegalArgumentException(
+                    "history range is empty: to (" + to + ") must be after from (" + from + ")");
         }
         long f = from.toEpochMilli();
         long t = to.toEpochMilli();
@@ -58,8 +59,7 @@ final class HistoryQuery {
                 : wantedWidth >= Resolution.MINUTE.millis ? Resolution.MINUTE : Resolution.RAW;
         Long chosenOldest = oldest(c, chosen, sourceId);
         for (Resolution coarser : Resolution.values()) {
-            if (coarser.ordinal() <= chosen.ordinal()
-                    || (chosenOldest != null && chosenOldest <= chosen.floor(from))) {
+            if (coarser.ordinal() <= chosen.ordinal() || (chosenOldest != null && chosenOldest <= chosen.floor(from))) {
                 continue;
             }
             Long oldest = oldest(c, coarser, sourceId);
@@ -73,8 +73,8 @@ final class HistoryQuery {
 
     private static @Nullable Long oldest(Connection c, Resolution r, int sourceId) throws SQLException {
         String where = r == Resolution.RAW ? " AND value IS NOT NULL" : "";
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT min(" + r.timeColumn + ") FROM " + r.table + " WHERE source = ?" + where)) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT min(" + r.timeColumn + ") FROM " + r.table + " WHERE source = ?" + where)) {
             ps.setInt(1, sourceId);
             try (ResultSet rs = ps.executeQuery()) {
                 long v = rs.next() ? rs.getLong(1) : 0;

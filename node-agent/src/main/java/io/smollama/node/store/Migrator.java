@@ -20,8 +20,7 @@ final class Migrator {
 
     static void migrate(Path file, Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute(
-                    """
+            st.execute("""
                     CREATE TABLE IF NOT EXISTS schema_version (
                         version     INTEGER PRIMARY KEY,
                         description TEXT NOT NULL,

@@ -57,7 +57,10 @@ public final class ReadingLog {
 
     /** The newest reading of every source, ordered by source id. */
     public List<Reading> latestAll() {
-        return sources().stream().map(StoredSource::latest).filter(r -> r != null).toList();
+        return sources().stream()
+                .map(StoredSource::latest)
+                .filter(r -> r != null)
+                .toList();
     }
 
     /** Every source with at least one stored reading, ordered by source id. */
@@ -78,7 +81,8 @@ public final class ReadingLog {
     public Optional<StoredSource> source(String source) {
         Reading.splitSource(source);
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + SOURCE_COLUMNS + " FROM sources WHERE source = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT " + SOURCE_COLUMNS + " FROM sources WHERE source = ?")) {
                 ps.setString(1, source);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(toSource(rs)) : Optional.empty();
@@ -103,8 +107,15 @@ public final class ReadingLog {
                 ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Reading(s.node(), parts[0], parts[1], (Double) rs.getObject(2), rs.getString(3),
-                                s.unit(), Instant.ofEpochMilli(rs.getLong(1)), s.metadata()));
+                        out.add(new Reading(
+                                s.node(),
+                                parts[0],
+                                parts[1],
+                                (Double) rs.getObject(2),
+                                rs.getString(3),
+                                s.unit(),
+                                Instant.ofEpochMilli(rs.getLong(1)),
+                                s.metadata()));
                     }
                 }
             }
@@ -141,12 +152,25 @@ public final class ReadingLog {
                     }
                 }
             }
-            Long oldest = scalar(c, "SELECT min((SELECT min(ts) FROM readings r WHERE r.source = s.id)) FROM sources s", 0);
-            Long recent = scalar(c, "SELECT sum((SELECT sum(count) FROM rollup_minute m"
-                    + " WHERE m.source = s.id AND m.bucket >= ?)) FROM sources s", windowStart);
+            Long oldest =
+                    scalar(c, "SELECT min((SELECT min(ts) FROM readings r WHERE r.source = s.id)) FROM sources s", 0);
+            Long recent = scalar(
+                    c,
+                    "SELECT sum((SELECT sum(count) FROM rollup_minute m"
+                            + " WHERE m.source = s.id AND m.bucket >= ?)) FROM sources s",
+                    windowStart);
             double rate = recent == null ? 0 : recent * 1000.0 / Math.max(1, now - windowStart);
-            return new NodeStats(node, total, bySource.size(), minuteRows, hourRows, instant(oldest), instant(newest),
-                    db.sizeBytes(), rate, bySource);
+            return new NodeStats(
+                    node,
+                    total,
+                    bySource.size(),
+                    minuteRows,
+                    hourRows,
+                    instant(oldest),
+                    instant(newest),
+                    db.sizeBytes(),
+                    rate,
+                    bySource);
         });
     }
 
@@ -185,8 +209,15 @@ public final class ReadingLog {
         long ts = rs.getLong(11);
         Reading latest = rs.wasNull()
                 ? null
-                : new Reading(node, type, id, (Double) rs.getObject(9), rs.getString(10), unit,
-                        Instant.ofEpochMilli(ts), metadata);
+                : new Reading(
+                        node,
+                        type,
+                        id,
+                        (Double) rs.getObject(9),
+                        rs.getString(10),
+                        unit,
+                        Instant.ofEpochMilli(ts),
+                        metadata);
         return new StoredSource(rs.getString(2), node, rs.getString(7), unit, metadata, rs.getLong(12), latest);
     }
 

@@ -136,8 +136,16 @@ public final class ReadingWriter implements AutoCloseable {
         WriterStatus.State state = thread.getState() == Thread.State.TERMINATED
                 ? WriterStatus.State.STOPPED
                 : failure != null ? WriterStatus.State.FAILING : WriterStatus.State.OK;
-        return new WriterStatus(state, failure, queue.size(), committed, batches, dropped.get(), lastCommit,
-                commitTimes.quantileMillis(0.5), commitTimes.quantileMillis(0.99));
+        return new WriterStatus(
+                state,
+                failure,
+                queue.size(),
+                committed,
+                batches,
+                dropped.get(),
+                lastCommit,
+                commitTimes.quantileMillis(0.5),
+                commitTimes.quantileMillis(0.99));
     }
 
     /**
@@ -200,12 +208,15 @@ public final class ReadingWriter implements AutoCloseable {
                 flushes.clear();
             }
         } catch (InterruptedException e) {
-            long lost = batch.size() + queue.stream().filter(Reading.class::isInstance).count();
+            long lost = batch.size()
+                    + queue.stream().filter(Reading.class::isInstance).count();
             dropped.addAndGet(lost);
             LOG.severe(() -> "reading writer interrupted while stopping; " + lost + " readings were not committed");
         } finally {
             flushes.forEach(f -> f.done().countDown());
-            queue.stream().filter(FlushRequest.class::isInstance).forEach(f -> ((FlushRequest) f).done().countDown());
+            queue.stream()
+                    .filter(FlushRequest.class::isInstance)
+                    .forEach(f -> ((FlushRequest) f).done().countDown());
         }
     }
 
@@ -248,7 +259,8 @@ public final class ReadingWriter implements AutoCloseable {
                             dropped.addAndGet(poisoned.size());
                             LOG.severe("set aside " + poisoned.size() + " of " + batch.size()
                                     + " readings that the database refuses (" + reason + "), e.g. "
-                                    + poisoned.getFirst().source() + " at " + poisoned.getFirst().timestamp());
+                                    + poisoned.getFirst().source() + " at "
+                                    + poisoned.getFirst().timestamp());
                         }
                         batch = stored;
                         commitTimes.record(System.nanoTime() - start);
@@ -306,7 +318,8 @@ public final class ReadingWriter implements AutoCloseable {
     private void logDrop(long total) {
         long now = System.nanoTime();
         long last = lastDropLog.get();
-        if ((last == Long.MIN_VALUE || now - last > TimeUnit.SECONDS.toNanos(10)) && lastDropLog.compareAndSet(last, now)) {
+        if ((last == Long.MIN_VALUE || now - last > TimeUnit.SECONDS.toNanos(10))
+                && lastDropLog.compareAndSet(last, now)) {
             LOG.warning(() -> "reading queue full or writer closed; " + total + " readings dropped so far"
                     + (failure == null ? "" : " (commits failing: " + failure + ")"));
         }

@@ -52,7 +52,10 @@ public final class Retention {
         });
         Result result = new Result(
                 purge(Resolution.RAW, sources, now - settings.rawRetention().toMillis()),
-                purge(Resolution.MINUTE, sources, now - settings.minuteRetention().toMillis()),
+                purge(
+                        Resolution.MINUTE,
+                        sources,
+                        now - settings.minuteRetention().toMillis()),
                 purge(Resolution.HOUR, sources, now - settings.hourRetention().toMillis()));
         if (result.raw() + result.minute() + result.hour() > 0) {
             LOG.info(() -> "retention deleted " + result.raw() + " readings, " + result.minute() + " minute and "

@@ -58,7 +58,6 @@ final class Schema {
                     sum    REAL NOT NULL,
                     count  INTEGER NOT NULL,
                     PRIMARY KEY (source, bucket)
-                ) WITHOUT ROWID"""
-                .formatted(name);
+                ) WITHOUT ROWID""".formatted(name);
     }
 }

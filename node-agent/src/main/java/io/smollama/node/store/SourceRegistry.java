@@ -23,8 +23,7 @@ import org.jspecify.annotations.Nullable;
 final class SourceRegistry {
 
     private static final TypeReference<Map<String, String>> META = new TypeReference<>() {};
-    private static final String UPSERT =
-            """
+    private static final String UPSERT = """
             INSERT INTO sources (source, node, type, source_id, unit, kind, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (source) DO UPDATE SET node = excluded.node, unit = excluded.unit,
                 kind = excluded.kind, metadata = excluded.metadata
@@ -102,7 +101,11 @@ final class SourceRegistry {
             while (rs.next()) {
                 bySource.put(
                         rs.getString(2),
-                        new Row(rs.getInt(1), rs.getString(3), rs.getString(4), rs.getString(5),
+                        new Row(
+                                rs.getInt(1),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
                                 fromJson(rs.getString(6))));
             }
         }

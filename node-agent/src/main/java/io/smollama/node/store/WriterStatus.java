@@ -38,7 +38,8 @@ public record WriterStatus(
         String detail = "queue " + queueDepth + ", committed " + committed + ", dropped " + dropped;
         return switch (state) {
             case OK -> ComponentHealth.up(detail);
-            case FAILING -> new ComponentHealth(ComponentHealth.Status.DEGRADED, "commits failing: " + failure + "; " + detail);
+            case FAILING ->
+                new ComponentHealth(ComponentHealth.Status.DEGRADED, "commits failing: " + failure + "; " + detail);
             case STOPPED -> ComponentHealth.down("writer stopped; " + detail);
         };
     }

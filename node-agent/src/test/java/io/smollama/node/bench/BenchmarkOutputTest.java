@@ -28,8 +28,8 @@ class BenchmarkOutputTest {
 
     @Test
     void historyBenchmarkPrintsTimingsForEachRange() throws Exception {
-        List<String> lines = capture(out -> new HistoryBenchmark(new HistoryBenchmark.Options(dir, 1, 20_000, 2))
-                .run(out));
+        List<String> lines =
+                capture(out -> new HistoryBenchmark(new HistoryBenchmark.Options(dir, 1, 20_000, 2)).run(out));
         assertThat(lines).contains("history.build_readings: 86400 readings");
         assertThat(lines).anyMatch(l -> l.startsWith("history.90d.p50: "));
         assertThat(lines).anyMatch(l -> l.startsWith("history.1h.points: 1000 points (raw)"));

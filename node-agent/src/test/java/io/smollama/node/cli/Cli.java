@@ -47,7 +47,8 @@ final class Cli {
      */
     static Run jar(Path workDir, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(AgentProcess.javaBinary(), "-jar", AgentProcess.jar().toString()));
+        List<String> command = new ArrayList<>(
+                List.of(AgentProcess.javaBinary(), "-jar", AgentProcess.jar().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("SMOLLAMA_"));

@@ -49,8 +49,13 @@ class ConfigCheckIT {
                 .containsEntry("storage.path", new Setting("data", "smollama.yaml:7"))
                 .containsEntry("http.host", new Setting("127.0.0.1", "default"))
                 .containsEntry("node.role", new Setting("node", "default"))
-                .containsKeys("storage.flush_interval", "plugins.system.enabled", "plugins.gpio.pins",
-                        "plugins.simulated.enabled", "log.level", "log.format");
+                .containsKeys(
+                        "storage.flush_interval",
+                        "plugins.system.enabled",
+                        "plugins.gpio.pins",
+                        "plugins.simulated.enabled",
+                        "log.level",
+                        "log.format");
         assertThat(run.out().lines().filter(line -> line.contains(" = ")))
                 .as("every setting line names its origin")
                 .allMatch(line -> SETTING.matcher(line).matches());
@@ -71,8 +76,13 @@ class ConfigCheckIT {
                   path: data
                 """.formatted(FILE_TOKEN));
 
-        Cli.Run run = Cli.jar(dir, Map.of("SMOLLAMA_HTTP_PORT", "9555", "SMOLLAMA_HTTP_TOKEN", ENV_TOKEN),
-                "config", "check", "-c", config.toString());
+        Cli.Run run = Cli.jar(
+                dir,
+                Map.of("SMOLLAMA_HTTP_PORT", "9555", "SMOLLAMA_HTTP_TOKEN", ENV_TOKEN),
+                "config",
+                "check",
+                "-c",
+                config.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(settings(run.out()))

@@ -38,23 +38,39 @@ class GlobalOptionsIT {
     void anUnknownLogLevelIsAUsageErrorNamingTheAllowedLevels() {
         Handler[] before = Logger.getLogger("").getHandlers();
 
-        Cli.Run run = Cli.execute("--log-level", "nonsense", "config", "check", "-c", dir.resolve("smollama.yaml").toString());
+        Cli.Run run = Cli.execute(
+                "--log-level",
+                "nonsense",
+                "config",
+                "check",
+                "-c",
+                dir.resolve("smollama.yaml").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("'nonsense'").contains("error, warn, info, debug, trace");
-        assertThat(Logger.getLogger("").getHandlers()).as("a rejected level leaves logging as it was").containsExactly(before);
+        assertThat(Logger.getLogger("").getHandlers())
+                .as("a rejected level leaves logging as it was")
+                .containsExactly(before);
     }
 
     @Test
     void anUnknownLogFormatIsAUsageErrorNamingTheAllowedFormats() {
         Handler[] before = Logger.getLogger("").getHandlers();
 
-        Cli.Run run = Cli.execute("--log-format", "xml", "config", "check", "-c", dir.resolve("smollama.yaml").toString());
+        Cli.Run run = Cli.execute(
+                "--log-format",
+                "xml",
+                "config",
+                "check",
+                "-c",
+                dir.resolve("smollama.yaml").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--log-format must be text or json, got 'xml'");
-        assertThat(Logger.getLogger("").getHandlers()).as("a rejected format leaves logging as it was").containsExactly(before);
+        assertThat(Logger.getLogger("").getHandlers())
+                .as("a rejected format leaves logging as it was")
+                .containsExactly(before);
     }
 
     @Test
@@ -69,23 +85,35 @@ class GlobalOptionsIT {
                   flush_interval: 50ms
                 """);
         // AgentProcess.start takes no options before 'run', so the agent is started here
-        Process agent = new ProcessBuilder(AgentProcess.javaBinary(), "-jar", AgentProcess.jar().toString(),
-                        "--log-format", "json", "run", "-c", config.toString())
+        Process agent = new ProcessBuilder(
+                        AgentProcess.javaBinary(),
+                        "-jar",
+                        AgentProcess.jar().toString(),
+                        "--log-format",
+                        "json",
+                        "run",
+                        "-c",
+                        config.toString())
                 .directory(dir.toFile())
                 .start();
         try {
             BufferedReader stdout = agent.inputReader(UTF_8);
-            String ready = CompletableFuture.supplyAsync(() -> firstLineContaining(stdout, "ready at")).get(30, SECONDS);
+            String ready = CompletableFuture.supplyAsync(() -> firstLineContaining(stdout, "ready at"))
+                    .get(30, SECONDS);
             if (ready == null) {
                 agent.waitFor(10, SECONDS);
                 throw new AssertionError("the agent exited without 'ready at':\n"
                         + new String(agent.getErrorStream().readAllBytes(), UTF_8));
             }
             agent.toHandle().destroy();
-            assertThat(agent.waitFor(20, SECONDS)).as("the agent stops on SIGTERM").isTrue();
+            assertThat(agent.waitFor(20, SECONDS))
+                    .as("the agent stops on SIGTERM")
+                    .isTrue();
 
             List<String> logLines = new String(agent.getErrorStream().readAllBytes(), UTF_8)
-                    .lines().filter(line -> !line.isBlank()).toList();
+                    .lines()
+                    .filter(line -> !line.isBlank())
+                    .toList();
 
             assertThat(logLines).isNotEmpty();
             for (String line : logLines) {

@@ -87,7 +87,8 @@ class PluginCommandsWithoutAgentIT {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out())
-                .matches("simulated:temperature = -?[0-9.]+(E-?[0-9]+)? °C  \\(read directly; no node-agent is running\\)\\R");
+                .matches(
+                        "simulated:temperature = -?[0-9.]+(E-?[0-9]+)? °C  \\(read directly; no node-agent is running\\)\\R");
     }
 
     @Test
@@ -110,8 +111,13 @@ class PluginCommandsWithoutAgentIT {
 
     @Test
     void aUrlThatDoesNotAnswerIsAnErrorNotAReasonToReadThePluginsHere() {
-        Cli.Run run = Cli.execute("read", "simulated:temperature", "--url", "http://127.0.0.1:" + Cli.closedPort(),
-                "-c", config.toString());
+        Cli.Run run = Cli.execute(
+                "read",
+                "simulated:temperature",
+                "--url",
+                "http://127.0.0.1:" + Cli.closedPort(),
+                "-c",
+                config.toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(3);
         assertThat(run.err()).contains("unreachable");
@@ -125,7 +131,9 @@ class PluginCommandsWithoutAgentIT {
             Cli.Run run = Cli.execute("plugins", "-c", config.toString());
 
             assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
-            assertThat(run.err()).contains("already using the data directory").contains("not starting the plugins here");
+            assertThat(run.err())
+                    .contains("already using the data directory")
+                    .contains("not starting the plugins here");
             assertThat(run.out()).doesNotContain("LOADED");
         }
     }

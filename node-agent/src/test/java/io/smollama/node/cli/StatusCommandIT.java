@@ -57,7 +57,8 @@ class StatusCommandIT {
 
     @Test
     void statusFindsTheAgentAtThePortOfTheConfiguration() {
-        Path config = Cli.config(dir.resolve("same-port"), """
+        Path config =
+                Cli.config(dir.resolve("same-port"), """
                 http:
                   port: %d
                 storage:
@@ -79,7 +80,8 @@ class StatusCommandIT {
         assertThat(health.path("status").asText()).isEqualTo("ok");
         assertThat(health.path("node").asText()).isEqualTo("test-node");
         assertThat(health.path("role").asText()).isEqualTo("node");
-        assertThat(health.path("components").path("store").path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components").path("store").path("status").asText())
+                .isEqualTo("UP");
     }
 
     @Test
@@ -103,8 +105,8 @@ class StatusCommandIT {
 
     @Test
     void quietStatusOfAnUnreachableAgentPrintsNothing() {
-        Cli.Run run = Cli.execute("status", "--quiet", "--url", "http://127.0.0.1:" + Cli.closedPort(),
-                "-c", elsewhere.toString());
+        Cli.Run run = Cli.execute(
+                "status", "--quiet", "--url", "http://127.0.0.1:" + Cli.closedPort(), "-c", elsewhere.toString());
 
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.out()).isEmpty();
@@ -121,7 +123,8 @@ class StatusCommandIT {
                       - {pin: 17, name: door}
                       - {pin: 17, name: window}
                 """)) {
-            Cli.Run run = Cli.execute("status", "--url", failing.agent().baseUri().toString(), "-c", elsewhere.toString());
+            Cli.Run run =
+                    Cli.execute("status", "--url", failing.agent().baseUri().toString(), "-c", elsewhere.toString());
 
             assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
             assertThat(run.out())

@@ -126,8 +126,11 @@ class ConfigLoaderTest {
         assertThat(settings.origin("http.host")).isEqualTo("smollama.yaml:2");
         assertThat(settings.integer("http.port")).isEqualTo(9100);
         assertThat(settings.origin("http.port")).isEqualTo("smollama.local.yaml:2");
-        assertThat(settings.strings("plugins.gpio.labels")).as("lists replace, they do not append").containsExactly("z");
-        assertThat(config.files()).containsExactly(fx.work.resolve("smollama.yaml"), fx.work.resolve("smollama.local.yaml"));
+        assertThat(settings.strings("plugins.gpio.labels"))
+                .as("lists replace, they do not append")
+                .containsExactly("z");
+        assertThat(config.files())
+                .containsExactly(fx.work.resolve("smollama.yaml"), fx.work.resolve("smollama.local.yaml"));
     }
 
     @Test
@@ -143,15 +146,15 @@ class ConfigLoaderTest {
         fx.writeWork("smollama.yaml", "http:\n  port: 9000\n");
         fx.writeWork("smollama.local.yaml", "\nhttp:\n  port: lots\n");
 
-        assertThatThrownBy(fx::load)
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-                        .singleElement()
-                        .hasToString("smollama.local.yaml:3 http.port: expected an integer from 0 to 65535, got \"lots\""));
+        assertThatThrownBy(fx::load).isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                .singleElement()
+                .hasToString("smollama.local.yaml:3 http.port: expected an integer from 0 to 65535, got \"lots\""));
     }
 
     @Test
     void overlayIsNamedAfterTheMainFile() {
-        assertThat(ConfigLoader.overlayFor(Path.of("/etc/smollama.yaml"))).isEqualTo(Path.of("/etc/smollama.local.yaml"));
+        assertThat(ConfigLoader.overlayFor(Path.of("/etc/smollama.yaml")))
+                .isEqualTo(Path.of("/etc/smollama.local.yaml"));
         assertThat(ConfigLoader.overlayFor(Path.of("/etc/node.yml"))).isEqualTo(Path.of("/etc/node.local.yml"));
         assertThat(ConfigLoader.overlayFor(Path.of("/etc/config"))).isEqualTo(Path.of("/etc/config.local.yaml"));
     }

@@ -25,9 +25,10 @@ class EffectiveConfigTest {
 
         EffectiveConfig effective = fx.load().effective();
 
-        assertThat(effective.settings()).contains(
-                new EffectiveConfig.Entry("http.token", "****", "smollama.yaml:2"),
-                new EffectiveConfig.Entry("plugins.gpio.api_key", "(unset)", "smollama.yaml:5"));
+        assertThat(effective.settings())
+                .contains(
+                        new EffectiveConfig.Entry("http.token", "****", "smollama.yaml:2"),
+                        new EffectiveConfig.Entry("plugins.gpio.api_key", "(unset)", "smollama.yaml:5"));
         assertThat(effective.render()).doesNotContain("s3cr3t-token");
         assertThat(effective.toString()).doesNotContain("s3cr3t-token");
     }
@@ -38,7 +39,8 @@ class EffectiveConfigTest {
 
         EffectiveConfig effective = fx.load().effective();
 
-        assertThat(effective.settings()).contains(new EffectiveConfig.Entry("http.token", "****", "env SMOLLAMA_HTTP_TOKEN"));
+        assertThat(effective.settings())
+                .contains(new EffectiveConfig.Entry("http.token", "****", "env SMOLLAMA_HTTP_TOKEN"));
         assertThat(effective.render()).doesNotContain("from-env-token");
     }
 
@@ -49,21 +51,39 @@ class EffectiveConfigTest {
 
         EffectiveConfig effective = fx.load().effective();
 
-        assertThat(effective.settings()).extracting(EffectiveConfig.Entry::key).containsExactly(
-                "node.name", "node.role",
-                "http.host", "http.port", "http.token", "http.token_file", "http.open_reads", "http.max_body_bytes",
-                "storage.path", "storage.raw_retention", "storage.minute_retention", "storage.hour_retention",
-                "storage.batch_size", "storage.flush_interval",
-                "plugins.dir", "plugins.gpio.enabled", "plugins.gpio.pins", "plugins.gpio.labels", "plugins.gpio.api_key",
-                "log.level", "log.format");
-        assertThat(effective.settings()).contains(
-                new EffectiveConfig.Entry("node.name", "(unset)", "default"),
-                new EffectiveConfig.Entry("http.port", "9000", "env SMOLLAMA_HTTP_PORT"),
-                new EffectiveConfig.Entry("http.token_file", "\"\"", "default"),
-                new EffectiveConfig.Entry("storage.raw_retention", "2d", "smollama.yaml:2"),
-                new EffectiveConfig.Entry("storage.flush_interval", "200ms", "default"),
-                new EffectiveConfig.Entry("plugins.gpio.pins", "[]", "default"),
-                new EffectiveConfig.Entry("plugins.gpio.labels", "[]", "default"));
+        assertThat(effective.settings())
+                .extracting(EffectiveConfig.Entry::key)
+                .containsExactly(
+                        "node.name",
+                        "node.role",
+                        "http.host",
+                        "http.port",
+                        "http.token",
+                        "http.token_file",
+                        "http.open_reads",
+                        "http.max_body_bytes",
+                        "storage.path",
+                        "storage.raw_retention",
+                        "storage.minute_retention",
+                        "storage.hour_retention",
+                        "storage.batch_size",
+                        "storage.flush_interval",
+                        "plugins.dir",
+                        "plugins.gpio.enabled",
+                        "plugins.gpio.pins",
+                        "plugins.gpio.labels",
+                        "plugins.gpio.api_key",
+                        "log.level",
+                        "log.format");
+        assertThat(effective.settings())
+                .contains(
+                        new EffectiveConfig.Entry("node.name", "(unset)", "default"),
+                        new EffectiveConfig.Entry("http.port", "9000", "env SMOLLAMA_HTTP_PORT"),
+                        new EffectiveConfig.Entry("http.token_file", "\"\"", "default"),
+                        new EffectiveConfig.Entry("storage.raw_retention", "2d", "smollama.yaml:2"),
+                        new EffectiveConfig.Entry("storage.flush_interval", "200ms", "default"),
+                        new EffectiveConfig.Entry("plugins.gpio.pins", "[]", "default"),
+                        new EffectiveConfig.Entry("plugins.gpio.labels", "[]", "default"));
         assertThat(effective.files()).containsExactly(fx.work.resolve("smollama.yaml"));
     }
 
@@ -73,9 +93,10 @@ class EffectiveConfigTest {
 
         EffectiveConfig effective = fx.load().effective();
 
-        assertThat(effective.settings()).contains(
-                new EffectiveConfig.Entry("plugins.gpio.pins[0].pin", "4", "smollama.yaml:4"),
-                new EffectiveConfig.Entry("plugins.gpio.pins[0].mode", "output", "smollama.yaml:4"));
+        assertThat(effective.settings())
+                .contains(
+                        new EffectiveConfig.Entry("plugins.gpio.pins[0].pin", "4", "smollama.yaml:4"),
+                        new EffectiveConfig.Entry("plugins.gpio.pins[0].mode", "output", "smollama.yaml:4"));
     }
 
     @Test

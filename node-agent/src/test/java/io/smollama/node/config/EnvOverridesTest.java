@@ -68,11 +68,13 @@ class EnvOverridesTest {
         fx.env.put("SMOLLAMA_PLUGINS_GPIO_PINS", "[{pin: 99}]");
 
         assertThatThrownBy(fx::load)
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-                        .map(ConfigProblem::toString)
-                        .containsExactly(
-                                "env SMOLLAMA_HTTP_PORT http.port: expected an integer from 0 to 65535, got \"eighty\"",
-                                "env SMOLLAMA_PLUGINS_GPIO_PINS plugins.gpio.pins[0].pin: expected an integer from 0 to 40, got 99"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .map(ConfigProblem::toString)
+                                .containsExactly(
+                                        "env SMOLLAMA_HTTP_PORT http.port: expected an integer from 0 to 65535, got \"eighty\"",
+                                        "env SMOLLAMA_PLUGINS_GPIO_PINS plugins.gpio.pins[0].pin: expected an integer from 0 to 40, got 99"));
     }
 
     @Test
@@ -81,22 +83,22 @@ class EnvOverridesTest {
 
         assertThatThrownBy(fx::load)
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("env SMOLLAMA_PLUGINS_GPIO_LABELS plugins.gpio.labels: expected a list of strings,"
-                        + " got \"kitchen,window\" (in a variable, write a list as [a, b] or [{key: value}])");
+                .hasMessageContaining(
+                        "env SMOLLAMA_PLUGINS_GPIO_LABELS plugins.gpio.labels: expected a list of strings,"
+                                + " got \"kitchen,window\" (in a variable, write a list as [a, b] or [{key: value}])");
     }
 
     @Test
     void malformedYamlInAVariableIsReportedWithTheVariableName() {
         fx.env.put("SMOLLAMA_PLUGINS_GPIO_PINS", "[{pin: 17");
 
-        assertThatThrownBy(fx::load)
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-                        .singleElement()
-                        .satisfies(p -> {
-                            assertThat(p.where()).isEqualTo("env SMOLLAMA_PLUGINS_GPIO_PINS");
-                            assertThat(p.key()).isEqualTo("plugins.gpio.pins");
-                            assertThat(p.message()).startsWith("invalid YAML: ");
-                        }));
+        assertThatThrownBy(fx::load).isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.where()).isEqualTo("env SMOLLAMA_PLUGINS_GPIO_PINS");
+                    assertThat(p.key()).isEqualTo("plugins.gpio.pins");
+                    assertThat(p.message()).startsWith("invalid YAML: ");
+                }));
     }
 
     @Test
@@ -127,9 +129,10 @@ class EnvOverridesTest {
         LoadedConfig config = fx.load();
 
         assertThat(config.settings().integer("http.port")).isEqualTo(8080);
-        assertThat(config.warnings()).containsExactly(
-                "env SMOLLAMA_HTTP_PROT is not a setting and was ignored; did you mean SMOLLAMA_HTTP_PORT?",
-                "env SMOLLAMA_WHATEVER is not a setting and was ignored");
+        assertThat(config.warnings())
+                .containsExactly(
+                        "env SMOLLAMA_HTTP_PROT is not a setting and was ignored; did you mean SMOLLAMA_HTTP_PORT?",
+                        "env SMOLLAMA_WHATEVER is not a setting and was ignored");
     }
 
     @Test
@@ -154,8 +157,8 @@ class EnvOverridesTest {
 
         assertThat(config.settings().string("a.b_c")).isEqualTo("z");
         assertThat(config.settings().string("a_b.c")).isEqualTo("y");
-        assertThat(config.warnings()).containsExactly(
-                "env SMOLLAMA_A_B_C could mean a.b_c or a_b.c; it sets a.b_c, so set a_b.c in a file");
+        assertThat(config.warnings())
+                .containsExactly("env SMOLLAMA_A_B_C could mean a.b_c or a_b.c; it sets a.b_c, so set a_b.c in a file");
     }
 
     @Test

@@ -112,14 +112,13 @@ class NodeConfigTest {
     void nodeNameThatCannotNameANodeIsAProblemWithItsOrigin() {
         fx.writeWork("smollama.yaml", "node:\n  name: Green House/2\n");
 
-        assertThatThrownBy(this::nodeConfig)
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-                        .singleElement()
-                        .satisfies(p -> {
-                            assertThat(p.where()).isEqualTo("smollama.yaml:2");
-                            assertThat(p.key()).isEqualTo("node.name");
-                            assertThat(p.message()).endsWith("got \"Green House/2\"");
-                        }));
+        assertThatThrownBy(this::nodeConfig).isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.where()).isEqualTo("smollama.yaml:2");
+                    assertThat(p.key()).isEqualTo("node.name");
+                    assertThat(p.message()).endsWith("got \"Green House/2\"");
+                }));
     }
 
     @Test
@@ -164,8 +163,9 @@ class NodeConfigTest {
         RawConfig raw = ConfigLoader.read(fx.request());
 
         assertThat(NodeConfig.pluginsDirectory(raw)).isEqualTo(fx.work.resolve("store/plugins"));
-        assertThat(NodeConfig.pluginsDirectory(raw)).isEqualTo(NodeConfig.from(raw.validate(ConfigFixture.schema()), "pi")
-                .pluginsDirectory());
+        assertThat(NodeConfig.pluginsDirectory(raw))
+                .isEqualTo(NodeConfig.from(raw.validate(ConfigFixture.schema()), "pi")
+                        .pluginsDirectory());
     }
 
     @Test

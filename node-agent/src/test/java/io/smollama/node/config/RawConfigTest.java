@@ -54,8 +54,12 @@ class RawConfigTest {
         assertThat(raw.peek("plugins.dir")).contains("/opt/p");
         assertThat(raw.peek("plugins.dht22.pin")).contains("4");
         ConfigSpec withDht = NodeSchema.root(
-                Map.of("dht22", ConfigSpec.builder().integer("pin", 4, 0, 40, "").build()), Map.of());
-        assertThat(raw.validate(withDht).settings().integer("plugins.dht22.pin")).isEqualTo(4);
+                Map.of(
+                        "dht22",
+                        ConfigSpec.builder().integer("pin", 4, 0, 40, "").build()),
+                Map.of());
+        assertThat(raw.validate(withDht).settings().integer("plugins.dht22.pin"))
+                .isEqualTo(4);
     }
 
     @Test
@@ -65,7 +69,8 @@ class RawConfigTest {
 
         RawConfig raw = ConfigLoader.read(fx.request());
 
-        assertThat(raw.problems()).singleElement().satisfies(p -> assertThat(p.where()).startsWith("smollama.local.yaml:"));
+        assertThat(raw.problems()).singleElement().satisfies(p -> assertThat(p.where())
+                .startsWith("smollama.local.yaml:"));
         assertThatThrownBy(() -> raw.validate(ConfigFixture.schema()))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
                         .extracting(ConfigProblem::where)
@@ -78,8 +83,9 @@ class RawConfigTest {
                 new ConfigProblem("smollama.yaml:2", "http.port", "bad"),
                 new ConfigProblem("env SMOLLAMA_LOG_LEVEL", "log.level", "worse")));
 
-        assertThat(e.getMessage()).isEqualTo("The configuration has 2 problems:" + System.lineSeparator()
-                + "  smollama.yaml:2 http.port: bad" + System.lineSeparator()
-                + "  env SMOLLAMA_LOG_LEVEL log.level: worse");
+        assertThat(e.getMessage())
+                .isEqualTo("The configuration has 2 problems:" + System.lineSeparator()
+                        + "  smollama.yaml:2 http.port: bad" + System.lineSeparator()
+                        + "  env SMOLLAMA_LOG_LEVEL log.level: worse");
     }
 }

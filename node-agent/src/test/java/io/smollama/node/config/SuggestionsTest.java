@@ -15,6 +15,7 @@ class SuggestionsTest {
 
     @Test
     void farOffWordsGetNoSuggestion() {
-        assertThat(Suggestions.closest("mqtt", List.of("node", "http", "storage"))).isEmpty();
+        assertThat(Suggestions.closest("mqtt", List.of("node", "http", "storage")))
+                .isEmpty();
     }
 }

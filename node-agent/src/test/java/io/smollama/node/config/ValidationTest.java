@@ -32,17 +32,17 @@ class ValidationTest {
                   prot: 9000
                 """);
 
-        assertThatThrownBy(fx::load)
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-                        .singleElement()
-                        .hasToString("smollama.yaml:3 http.prot: unknown key; did you mean 'port'? allowed in http:"
-                                + " host, port, token, token_file, open_reads, max_body_bytes"));
+        assertThatThrownBy(fx::load).isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                .singleElement()
+                .hasToString("smollama.yaml:3 http.prot: unknown key; did you mean 'port'? allowed in http:"
+                        + " host, port, token, token_file, open_reads, max_body_bytes"));
     }
 
     @Test
     void unknownTopLevelKeyListsTheSections() {
         assertThat(problemsOf("mqtt:\n  port: 1883\n"))
-                .containsExactly("test.yaml:1 mqtt: unknown key; allowed at the top level: node, http, storage, plugins, log");
+                .containsExactly(
+                        "test.yaml:1 mqtt: unknown key; allowed at the top level: node, http, storage, plugins, log");
     }
 
     @Test
@@ -54,9 +54,10 @@ class ValidationTest {
 
     @Test
     void wrongTypeIsReported() {
-        assertThat(problemsOf("http:\n  port: abc\n  open_reads: maybe\n")).containsExactly(
-                "test.yaml:2 http.port: expected an integer from 0 to 65535, got \"abc\"",
-                "test.yaml:3 http.open_reads: expected true or false, got \"maybe\"");
+        assertThat(problemsOf("http:\n  port: abc\n  open_reads: maybe\n"))
+                .containsExactly(
+                        "test.yaml:2 http.port: expected an integer from 0 to 65535, got \"abc\"",
+                        "test.yaml:3 http.open_reads: expected true or false, got \"maybe\"");
     }
 
     @Test
@@ -67,17 +68,19 @@ class ValidationTest {
 
     @Test
     void badDurationIsReported() {
-        assertThat(problemsOf("storage:\n  raw_retention: 7 weeks\n  flush_interval: 5m\n")).containsExactly(
-                "test.yaml:2 storage.raw_retention: expected a duration like 30s, 15m, 2h, 90d or PT30S,"
-                        + " from 1h to 3650d, got \"7 weeks\"",
-                "test.yaml:3 storage.flush_interval: expected a duration like 30s, 15m, 2h, 90d or PT30S,"
-                        + " from 10ms to 1m, got \"5m\"");
+        assertThat(problemsOf("storage:\n  raw_retention: 7 weeks\n  flush_interval: 5m\n"))
+                .containsExactly(
+                        "test.yaml:2 storage.raw_retention: expected a duration like 30s, 15m, 2h, 90d or PT30S,"
+                                + " from 1h to 3650d, got \"7 weeks\"",
+                        "test.yaml:3 storage.flush_interval: expected a duration like 30s, 15m, 2h, 90d or PT30S,"
+                                + " from 10ms to 1m, got \"5m\"");
     }
 
     @Test
     void durationsAcceptShortAndIsoForms() {
         Settings settings = Configs.fromYaml(
-                "storage:\n  raw_retention: 2h\n  minute_retention: P30D\n  flush_interval: pt0.5s\n", ConfigFixture.schema());
+                "storage:\n  raw_retention: 2h\n  minute_retention: P30D\n  flush_interval: pt0.5s\n",
+                ConfigFixture.schema());
 
         assertThat(settings.duration("storage.raw_retention")).isEqualTo(Duration.ofHours(2));
         assertThat(settings.duration("storage.minute_retention")).isEqualTo(Duration.ofDays(30));
@@ -86,22 +89,30 @@ class ValidationTest {
 
     @Test
     void badEnumWordIsReportedWithTheAllowedWords() {
-        assertThat(problemsOf("node:\n  role: boss\n")).containsExactly(
-                "test.yaml:2 node.role: expected one of hub, node, edge (or alias alpaca, llama), got \"boss\"");
+        assertThat(problemsOf("node:\n  role: boss\n"))
+                .containsExactly(
+                        "test.yaml:2 node.role: expected one of hub, node, edge (or alias alpaca, llama), got \"boss\"");
     }
 
     @Test
     void roleAliasesAreAccepted() {
-        assertThat(Configs.fromYaml("node: {role: llama}", ConfigFixture.schema()).string("node.role")).isEqualTo("hub");
-        assertThat(Configs.fromYaml("node: {role: Alpaca}", ConfigFixture.schema()).string("node.role")).isEqualTo("node");
-        assertThat(Configs.fromYaml("node: {role: EDGE}", ConfigFixture.schema()).string("node.role")).isEqualTo("edge");
+        assertThat(Configs.fromYaml("node: {role: llama}", ConfigFixture.schema())
+                        .string("node.role"))
+                .isEqualTo("hub");
+        assertThat(Configs.fromYaml("node: {role: Alpaca}", ConfigFixture.schema())
+                        .string("node.role"))
+                .isEqualTo("node");
+        assertThat(Configs.fromYaml("node: {role: EDGE}", ConfigFixture.schema())
+                        .string("node.role"))
+                .isEqualTo("edge");
     }
 
     @Test
     void sectionThatIsNotAMappingIsReported() {
-        assertThat(problemsOf("http: [8080]\nlog: debug\n")).containsExactly(
-                "test.yaml:1 http: expected an object, got a list",
-                "test.yaml:2 log: expected an object, got \"debug\"");
+        assertThat(problemsOf("http: [8080]\nlog: debug\n"))
+                .containsExactly(
+                        "test.yaml:1 http: expected an object, got a list",
+                        "test.yaml:2 log: expected an object, got \"debug\"");
     }
 
     @Test
@@ -122,14 +133,16 @@ class ValidationTest {
 
     @Test
     void moreThanOneDocumentIsReported() {
-        assertThat(problemsOf("http: {}\n---\nlog: {}\n")).containsExactly(
-                "test.yaml:2: invalid YAML: expected a single document in the stream but found another document");
+        assertThat(problemsOf("http: {}\n---\nlog: {}\n"))
+                .containsExactly(
+                        "test.yaml:2: invalid YAML: expected a single document in the stream but found another document");
     }
 
     @Test
     void duplicateKeysAreReported() {
         assertThat(problemsOf("http:\n  port: 1\n  port: 2\n"))
-                .containsExactly("test.yaml:3 http.port: duplicate key; it is also set on line 2 (this later value would win)");
+                .containsExactly(
+                        "test.yaml:3 http.port: duplicate key; it is also set on line 2 (this later value would win)");
     }
 
     @Test
@@ -149,7 +162,8 @@ class ValidationTest {
                         pin: 6
                 """, ConfigFixture.schema());
 
-        assertThat(settings.list("plugins.gpio.pins")).extracting(p -> p.integer("pin"), p -> p.string("mode"))
+        assertThat(settings.list("plugins.gpio.pins"))
+                .extracting(p -> p.integer("pin"), p -> p.string("mode"))
                 .containsExactly(tuple(5L, "output"), tuple(6L, "output"));
     }
 
@@ -169,11 +183,12 @@ class ValidationTest {
                       - 4
                       - {pin: 3, pull: up}
                     labels: [a, {b: c}]
-                """)).containsExactly(
-                "test.yaml:4 plugins.gpio.pins[0].mode: expected one of input, output, got \"sideways\"",
-                "test.yaml:5 plugins.gpio.pins[1]: expected an object with keys pin, mode, got 4",
-                "test.yaml:6 plugins.gpio.pins[2].pull: unknown key; allowed in plugins.gpio.pins[2]: pin, mode",
-                "test.yaml:7 plugins.gpio.labels[1]: expected a string, got an object");
+                """))
+                .containsExactly(
+                        "test.yaml:4 plugins.gpio.pins[0].mode: expected one of input, output, got \"sideways\"",
+                        "test.yaml:5 plugins.gpio.pins[1]: expected an object with keys pin, mode, got 4",
+                        "test.yaml:6 plugins.gpio.pins[2].pull: unknown key; allowed in plugins.gpio.pins[2]: pin, mode",
+                        "test.yaml:7 plugins.gpio.labels[1]: expected a string, got an object");
     }
 
     @Test
@@ -187,13 +202,14 @@ class ValidationTest {
                 storage:
                   batch_size: 0
                   extra: true
-                """)).containsExactly(
-                "test.yaml:2 log.level: expected one of error, warn, info, debug, trace, got \"loud\"",
-                "test.yaml:4 http.port: expected an integer from 0 to 65535, got -1",
-                "test.yaml:5 http.max_body_bytes: expected an integer from 1024 to 67108864, got 12",
-                "test.yaml:7 storage.batch_size: expected an integer from 1 to 100000, got 0",
-                "test.yaml:8 storage.extra: unknown key; allowed in storage: path, raw_retention, minute_retention,"
-                        + " hour_retention, batch_size, flush_interval");
+                """))
+                .containsExactly(
+                        "test.yaml:2 log.level: expected one of error, warn, info, debug, trace, got \"loud\"",
+                        "test.yaml:4 http.port: expected an integer from 0 to 65535, got -1",
+                        "test.yaml:5 http.max_body_bytes: expected an integer from 1024 to 67108864, got 12",
+                        "test.yaml:7 storage.batch_size: expected an integer from 1 to 100000, got 0",
+                        "test.yaml:8 storage.extra: unknown key; allowed in storage: path, raw_retention, minute_retention,"
+                                + " hour_retention, batch_size, flush_interval");
     }
 
     @Test
@@ -211,7 +227,9 @@ class ValidationTest {
         assertThat(settings.decimal("ratio")).isEqualTo(0.25);
         assertThat(settings.integer("mask")).isEqualTo(255);
         assertThat(settings.integer("count")).isEqualTo(10_000);
-        assertThat(settings.integer("pin")).as("a leading zero is decimal, not octal").isEqualTo(17);
+        assertThat(settings.integer("pin"))
+                .as("a leading zero is decimal, not octal")
+                .isEqualTo(17);
         assertThat(settings.bool("on")).isTrue();
     }
 
@@ -227,7 +245,8 @@ class ValidationTest {
 
     @Test
     void pluginDefaultsAreFilledWhenItsSectionIsAbsent() {
-        Settings settings = Configs.defaults(NodeSchema.root(Map.of("gpio", ConfigFixture.gpioSpec()), Map.of("gpio", false)));
+        Settings settings =
+                Configs.defaults(NodeSchema.root(Map.of("gpio", ConfigFixture.gpioSpec()), Map.of("gpio", false)));
 
         assertThat(settings.bool("plugins.gpio.enabled")).isFalse();
         assertThat(settings.list("plugins.gpio.pins")).isEmpty();

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -77,7 +76,11 @@ class EventStreamIT {
 
     WebSocket connect(Collector c) {
         URI ws = URI.create(node.uri("/ws").toString().replaceFirst("^http", "ws"));
-        return HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(ws, c).orTimeout(5, TimeUnit.SECONDS).join();
+        return HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .buildAsync(ws, c)
+                .orTimeout(5, TimeUnit.SECONDS)
+                .join();
     }
 
     @Test
@@ -100,12 +103,16 @@ class EventStreamIT {
     void subscribeNarrowsReadingsToTheChosenSources() throws Exception {
         Collector c = new Collector();
         WebSocket ws = connect(c);
-        ws.sendText("{\"type\":\"subscribe\",\"sources\":[\"simulated:humidity\"]}", true).join();
+        ws.sendText("{\"type\":\"subscribe\",\"sources\":[\"simulated:humidity\"]}", true)
+                .join();
         c.next(m -> m.path("type").asText().equals("notice"));
         c.messages.clear();
         List<String> sources = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            sources.add(c.next(m -> m.path("type").asText().equals("reading")).path("data").path("source").asText());
+            sources.add(c.next(m -> m.path("type").asText().equals("reading"))
+                    .path("data")
+                    .path("source")
+                    .asText());
         }
         assertThat(sources).containsOnly("simulated:humidity");
         ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
@@ -125,7 +132,8 @@ class EventStreamIT {
             }
         };
         WebSocket ws = connect(c);
-        ws.sendPing(java.nio.ByteBuffer.wrap("are-you-there".getBytes(java.nio.charset.StandardCharsets.UTF_8))).join();
+        ws.sendPing(java.nio.ByteBuffer.wrap("are-you-there".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .join();
         assertThat(pong.get(5, TimeUnit.SECONDS)).isEqualTo("are-you-there");
         ws.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
     }

@@ -59,16 +59,19 @@ class ApiIT {
         HttpRequest.Builder b = HttpRequest.newBuilder(node.uri(path)).timeout(Duration.ofSeconds(10));
         if (token != null) b.header("Authorization", "Bearer " + token);
         b.header("Content-Type", "application/json");
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        b.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A request the JDK's client refuses to send (malformed percent-encoding), written to the socket by hand. */
     static String rawGet(String path) throws Exception {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", node.agent().port())) {
+        try (java.net.Socket socket =
+                new java.net.Socket("127.0.0.1", node.agent().port())) {
             socket.setSoTimeout(5000);
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
@@ -83,7 +86,10 @@ class ApiIT {
         JsonNode err = json(res).path("error");
         assertThat(err.path("code").asText()).isNotBlank();
         assertThat(err.path("message").asText()).containsIgnoringCase(messagePart);
-        assertThat(res.body()).doesNotContain(TestNode.TOKEN).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(res.body())
+                .doesNotContain(TestNode.TOKEN)
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -97,15 +103,18 @@ class ApiIT {
         assertThat(h.components().keySet()).anyMatch(k -> k.equals("plugin.simulated"));
         long stored = node.client().stats().readingsTotal();
         assertThat(h.counts().get("readings")).isPositive().isLessThanOrEqualTo(stored + 1000);
-        assertThat(h.counts().get("sources")).isEqualTo((long) node.client().latestReadings().size());
+        assertThat(h.counts().get("sources"))
+                .isEqualTo((long) node.client().latestReadings().size());
     }
 
     @Test
     void sourcesListEveryRunningSourceWithUnitsAndPlugin() {
         List<SourceInfo> sources = node.client().sources();
-        assertThat(sources).extracting(SourceInfo::source)
-                .contains("simulated:temperature", "gpio:door", "gpio:fan");
-        SourceInfo temp = sources.stream().filter(s -> s.source().equals("simulated:temperature")).findFirst().orElseThrow();
+        assertThat(sources).extracting(SourceInfo::source).contains("simulated:temperature", "gpio:door", "gpio:fan");
+        SourceInfo temp = sources.stream()
+                .filter(s -> s.source().equals("simulated:temperature"))
+                .findFirst()
+                .orElseThrow();
         assertThat(temp.plugin()).isEqualTo("simulated");
         assertThat(temp.unit()).isEqualTo("°C");
         assertThat(temp.latest()).isNotNull();
@@ -150,7 +159,8 @@ class ApiIT {
         assertError(call("GET", base + "?maxPoints=0", null, null), 400, "maxPoints");
         assertError(call("GET", base + "?maxPoints=lots", null, null), 400, "maxPoints");
         assertError(call("GET", base + "?from=yesterday", null, null), 400, "from");
-        assertError(call("GET", base + "?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z", null, null), 400, "before");
+        assertError(
+                call("GET", base + "?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z", null, null), 400, "before");
     }
 
     @Test
@@ -200,10 +210,15 @@ class ApiIT {
     void badActuatorInputIs400NamingTheField() throws Exception {
         assertError(call("POST", "/api/actuators/gpio:fan.set", "{\"state\":\"maybe\"}", TestNode.TOKEN), 400, "state");
         assertError(call("POST", "/api/actuators/gpio:fan.set", "{}", TestNode.TOKEN), 400, "state");
-        assertError(call("POST", "/api/actuators/gpio:fan.set", "{\"state\":true,\"colour\":1}", TestNode.TOKEN), 400, "colour");
-        assertError(call("POST", "/api/actuators/gpio:fan.set", "{\"state\": tru", TestNode.TOKEN), 400, "malformed JSON");
+        assertError(
+                call("POST", "/api/actuators/gpio:fan.set", "{\"state\":true,\"colour\":1}", TestNode.TOKEN),
+                400,
+                "colour");
+        assertError(
+                call("POST", "/api/actuators/gpio:fan.set", "{\"state\": tru", TestNode.TOKEN), 400, "malformed JSON");
         assertError(call("POST", "/api/actuators/gpio:fan.set", "[1,2]", TestNode.TOKEN), 400, "JSON object");
-        assertError(call("POST", "/api/actuators/gpio:nope.set", "{\"state\":true}", TestNode.TOKEN), 404, "gpio:nope.set");
+        assertError(
+                call("POST", "/api/actuators/gpio:nope.set", "{\"state\":true}", TestNode.TOKEN), 404, "gpio:nope.set");
     }
 
     @Test
@@ -224,9 +239,19 @@ class ApiIT {
         HttpResponse<String> yaml = call("GET", "/openapi", null, null);
         assertThat(yaml.statusCode()).isEqualTo(200);
         JsonNode doc = json(call("GET", "/openapi?format=json", null, null));
-        assertThat(doc.path("paths").fieldNames()).toIterable().contains(
-                "/api/health", "/api/stats", "/api/sources", "/api/plugins", "/api/readings", "/api/readings/{sourceId}",
-                "/api/readings/{sourceId}/history", "/api/actuators", "/api/actuators/{actuatorId}", "/ws");
+        assertThat(doc.path("paths").fieldNames())
+                .toIterable()
+                .contains(
+                        "/api/health",
+                        "/api/stats",
+                        "/api/sources",
+                        "/api/plugins",
+                        "/api/readings",
+                        "/api/readings/{sourceId}",
+                        "/api/readings/{sourceId}/history",
+                        "/api/actuators",
+                        "/api/actuators/{actuatorId}",
+                        "/ws");
     }
 
     @Test
@@ -248,13 +273,14 @@ class ApiIT {
                 plugins:
                   simulated: {enabled: true}
                 """)) {
-            HttpResponse<String> res = http.send(HttpRequest.newBuilder(closed.uri("/api/readings")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> res = http.send(
+                    HttpRequest.newBuilder(closed.uri("/api/readings")).build(), HttpResponse.BodyHandlers.ofString());
             assertError(res, 401, "token");
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(closed.uri("/api/health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = http.send(
+                    HttpRequest.newBuilder(closed.uri("/api/health")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(new NodeClient(closed.uri(""), TestNode.TOKEN, Duration.ofSeconds(5)).latestReadings()).isNotNull();
+            assertThat(new NodeClient(closed.uri(""), TestNode.TOKEN, Duration.ofSeconds(5)).latestReadings())
+                    .isNotNull();
             URI ws = URI.create(closed.uri("/ws").toString().replace("http", "ws"));
             var failed = http.newWebSocketBuilder().buildAsync(ws, new java.net.http.WebSocket.Listener() {});
             assertThat(failed).failsWithin(Duration.ofSeconds(5));

@@ -50,7 +50,8 @@ class ActuatorsTest {
 
         List<ActuatorInfo> list = actuators.list();
         assertThat(list).extracting(ActuatorInfo::id).containsExactly("lamp:dim");
-        assertThat(list.getFirst().parameters()).extracting(ActuatorInfo.ParameterInfo::type)
+        assertThat(list.getFirst().parameters())
+                .extracting(ActuatorInfo.ParameterInfo::type)
                 .containsExactly("integer", "boolean", "string");
         assertThat(list.getFirst().parameters().getFirst().max()).isEqualTo(10.0);
     }
@@ -62,7 +63,8 @@ class ActuatorsTest {
 
         ActionResult result = actuators.act("lamp:dim", Map.of("level", 3, "on", "true"));
 
-        assertThat(result).isEqualTo(new ActionResult("lamp:dim", true, "dimmed to 3", Map.of("level", 3L), CLOCK.instant()));
+        assertThat(result)
+                .isEqualTo(new ActionResult("lamp:dim", true, "dimmed to 3", Map.of("level", 3L), CLOCK.instant()));
         assertThat(lamp.calls()).containsExactly(Map.of("level", 3L, "on", true));
     }
 
@@ -92,7 +94,8 @@ class ActuatorsTest {
         assertThatThrownBy(() -> actuators.act("lamp:dim", Map.of("level", 2)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("parameter 'on' is required: expected true or false");
-        assertThat(actuators.act("lamp:dim", Map.of("level", 2, "on", false)).ok()).isTrue();
+        assertThat(actuators.act("lamp:dim", Map.of("level", 2, "on", false)).ok())
+                .isTrue();
         assertThat(lamp.calls()).containsExactly(Map.of("level", 2L, "on", false));
     }
 
@@ -109,7 +112,8 @@ class ActuatorsTest {
 
     @Test
     void unknownActuatorIdsAreReportedAsUnknown() {
-        Actuators actuators = start(Map.of("off", Map.of("enabled", false)), new FakeActuator("lamp"), new FakeActuator("off"));
+        Actuators actuators =
+                start(Map.of("off", Map.of("enabled", false)), new FakeActuator("lamp"), new FakeActuator("off"));
 
         assertThatThrownBy(() -> actuators.act("lamp:explode", Map.of()))
                 .isInstanceOf(UnknownActuatorException.class)

@@ -47,12 +47,18 @@ class PluginHostTest {
     }
 
     private static PluginInfo info(PluginHost host, String name) {
-        return host.status().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        return host.status().stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void pluginThatThrowsInStartIsFailedWithItsReasonWhileOthersRun() {
-        start(Map.of(), new FakeSensor("broken", events).failingStart("sensor not wired"), new FakeSensor("fine", events));
+        start(
+                Map.of(),
+                new FakeSensor("broken", events).failingStart("sensor not wired"),
+                new FakeSensor("fine", events));
 
         assertThat(info(host, "broken").state()).isEqualTo("FAILED");
         assertThat(info(host, "broken").reason()).isEqualTo("sensor not wired");
@@ -80,7 +86,10 @@ class PluginHostTest {
 
     @Test
     void pluginDisabledInConfigIsSkippedAndNeverStarted() {
-        start(Map.of("quiet", Map.of("enabled", false)), new FakeSensor("quiet", events), new FakeSensor("loud", events));
+        start(
+                Map.of("quiet", Map.of("enabled", false)),
+                new FakeSensor("quiet", events),
+                new FakeSensor("loud", events));
 
         assertThat(info(host, "quiet").state()).isEqualTo("SKIPPED");
         assertThat(info(host, "quiet").reason()).isEqualTo("disabled in config");
@@ -97,7 +106,8 @@ class PluginHostTest {
         assertThat(context.settings().integer("level")).isEqualTo(7);
         assertThat(context.nodeName()).isEqualTo("test-node");
         assertThat(context.clock()).isSameAs(CLOCK);
-        assertThat(context.dataDirectory()).isEqualTo(data.resolve("plugin-data").resolve("probe"));
+        assertThat(context.dataDirectory())
+                .isEqualTo(data.resolve("plugin-data").resolve("probe"));
         assertThat(Files.isDirectory(context.dataDirectory())).isTrue();
     }
 
@@ -135,12 +145,14 @@ class PluginHostTest {
             host.recordSample("fine", "value", Sample.failure("value is not finite"));
         }
 
-        assertThat(info(host, "fine").reason()).contains("source value failed 3 times in a row, last: value is not finite");
+        assertThat(info(host, "fine").reason())
+                .contains("source value failed 3 times in a row, last: value is not finite");
     }
 
     @Test
     void stopRunsInReverseStartOrderAndAThrowingStopDoesNotKeepOthersRunning() {
-        start(Map.of(),
+        start(
+                Map.of(),
                 new FakeSensor("first", events),
                 new FakeSensor("second", events).failingStop("stuck relay"),
                 new FakeSensor("third", events).failingStart("broken"));
@@ -156,9 +168,10 @@ class PluginHostTest {
     void statusNamesKindOriginAndSourcesOfEachPlugin() {
         start(Map.of(), new FakeSensor("meter", events), new FakeActuator("lamp"));
 
-        assertThat(host.status()).containsExactly(
-                new PluginInfo("meter", "sensor", "RUNNING", null, "builtin", List.of("meter:value")),
-                new PluginInfo("lamp", "actuator", "RUNNING", null, "builtin", List.of()));
+        assertThat(host.status())
+                .containsExactly(
+                        new PluginInfo("meter", "sensor", "RUNNING", null, "builtin", List.of("meter:value")),
+                        new PluginInfo("lamp", "actuator", "RUNNING", null, "builtin", List.of()));
     }
 
     @Test

@@ -57,6 +57,7 @@ class ReadingSamplerTest {
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     /** Holds reads that hang until the test (or the clean-up) opens it. */
     private final CountDownLatch gate = new CountDownLatch(1);
+
     private ReadingSampler sampler;
 
     @BeforeEach
@@ -74,25 +75,32 @@ class ReadingSamplerTest {
 
     @Test
     void eachSourceIsReadAtItsOwnInterval() throws InterruptedException {
-        ScriptedSensor meter = new ScriptedSensor("meter", id -> Sample.of(1),
-                source("meter", "fast", FAST), source("meter", "slow", Duration.ofMillis(200)));
+        ScriptedSensor meter = new ScriptedSensor(
+                "meter",
+                id -> Sample.of(1),
+                source("meter", "fast", FAST),
+                source("meter", "slow", Duration.ofMillis(200)));
         startAll(meter);
 
         sink.awaitCount("meter:slow", 6); // reads at 0, 200, …, 1000 ms
 
         // both sources share the plugin's thread, which runs reads in schedule order: ~51 fast reads by now
-        assertThat(sink.count("meter:fast")).as("fast readings while the slow source was read 6 times")
+        assertThat(sink.count("meter:fast"))
+                .as("fast readings while the slow source was read 6 times")
                 .isBetween(40, 60);
     }
 
     @Test
     void samplingKeepsAFixedRateWhenAReadTakesTime() throws InterruptedException {
         List<Long> readStarts = new CopyOnWriteArrayList<>();
-        ScriptedSensor slowBus = new ScriptedSensor("bus", id -> {
-            readStarts.add(System.nanoTime());
-            sleep(Duration.ofMillis(25));
-            return Sample.of(1);
-        }, source("bus", "value", Duration.ofMillis(30)));
+        ScriptedSensor slowBus = new ScriptedSensor(
+                "bus",
+                id -> {
+                    readStarts.add(System.nanoTime());
+                    sleep(Duration.ofMillis(25));
+                    return Sample.of(1);
+                },
+                source("bus", "value", Duration.ofMillis(30)));
         long started = System.nanoTime();
         startAll(slowBus);
 
@@ -105,13 +113,23 @@ class ReadingSamplerTest {
 
     @Test
     void readingsCarryNodeFullSourceIdUnitClockTimeAndMergedMetadata() throws InterruptedException {
-        SourceSpec temperature = new SourceSpec("weather", "outdoor/temp", "°C", true, HOURLY, "Outdoor temperature",
+        SourceSpec temperature = new SourceSpec(
+                "weather",
+                "outdoor/temp",
+                "°C",
+                true,
+                HOURLY,
+                "Outdoor temperature",
                 Map.of("room", "garden", "sensor", "declared"));
         SourceSpec sky = new SourceSpec("weather", "sky", null, false, HOURLY, "Sky", Map.of("room", "garden"));
-        ScriptedSensor station = new ScriptedSensor("station", id -> switch (id) {
-            case "outdoor/temp" -> new Sample.Numeric(21.5, Map.of("sensor", "bme280", "quality", "good"));
-            default -> Sample.text("cloudy");
-        }, temperature, sky);
+        ScriptedSensor station = new ScriptedSensor(
+                "station",
+                id -> switch (id) {
+                    case "outdoor/temp" -> new Sample.Numeric(21.5, Map.of("sensor", "bme280", "quality", "good"));
+                    default -> Sample.text("cloudy");
+                },
+                temperature,
+                sky);
         startAll(station);
 
         Reading reading = sink.awaitCount("weather:outdoor/temp", 1).getFirst();
@@ -122,7 +140,8 @@ class ReadingSamplerTest {
         assertThat(reading.unit()).isEqualTo("°C");
         assertThat(reading.value()).isEqualTo(21.5);
         assertThat(reading.timestamp()).isEqualTo(Instant.parse("2025-06-01T12:00:00Z"));
-        assertThat(reading.metadata()).as("the sample's metadata wins over the source's")
+        assertThat(reading.metadata())
+                .as("the sample's metadata wins over the source's")
                 .containsExactlyInAnyOrderEntriesOf(Map.of("room", "garden", "sensor", "bme280", "quality", "good"));
 
         Reading text = sink.awaitCount("weather:sky", 1).getFirst();
@@ -131,27 +150,38 @@ class ReadingSamplerTest {
         assertThat(text.metadata()).containsExactlyEntriesOf(Map.of("room", "garden"));
 
         clock.advance(Duration.ofMinutes(5));
-        assertThat(sampler.readNow("weather:outdoor/temp").timestamp()).isEqualTo(Instant.parse("2025-06-01T12:05:00Z"));
+        assertThat(sampler.readNow("weather:outdoor/temp").timestamp())
+                .isEqualTo(Instant.parse("2025-06-01T12:05:00Z"));
     }
 
     @Test
     void pluginsThatThrowKeepBeingSampledOnScheduleWhileOthersAreUnaffected() throws InterruptedException {
-        ScriptedSensor flaky = new ScriptedSensor("flaky", id -> {
-            throw new IllegalStateException("bus error");
-        }, source("flaky", "value", FAST));
-        ScriptedSensor unlinked = new ScriptedSensor("unlinked", id -> {
-            throw new NoClassDefFoundError("com/example/Driver");
-        }, source("unlinked", "value", FAST));
-        ScriptedSensor deep = new ScriptedSensor("deep", id -> {
-            throw new StackOverflowError("too deep");
-        }, source("deep", "value", FAST));
+        ScriptedSensor flaky = new ScriptedSensor(
+                "flaky",
+                id -> {
+                    throw new IllegalStateException("bus error");
+                },
+                source("flaky", "value", FAST));
+        ScriptedSensor unlinked = new ScriptedSensor(
+                "unlinked",
+                id -> {
+                    throw new NoClassDefFoundError("com/example/Driver");
+                },
+                source("unlinked", "value", FAST));
+        ScriptedSensor deep = new ScriptedSensor(
+                "deep",
+                id -> {
+                    throw new StackOverflowError("too deep");
+                },
+                source("deep", "value", FAST));
         ScriptedSensor fine = new ScriptedSensor("fine", id -> Sample.of(1), source("fine", "value", FAST));
         startAll(flaky, unlinked, deep, fine);
 
         sink.awaitCount("fine:value", 25);
         int fineReads = fine.reads("value");
         for (ScriptedSensor failing : List.of(flaky, unlinked, deep)) {
-            assertThat(failing.reads("value")).as("reads of %s while fine was read %d times", failing.name(), fineReads)
+            assertThat(failing.reads("value"))
+                    .as("reads of %s while fine was read %d times", failing.name(), fineReads)
                     .isCloseTo(fineReads, within(10));
         }
         awaitUntil(() -> sampler.sources().stream().allMatch(s -> s.samples() >= 20), "20 samples of every source");
@@ -167,20 +197,25 @@ class ReadingSamplerTest {
     @Test
     void aPluginThatHangsOnlyDelaysItsOwnSources() throws InterruptedException {
         CountDownLatch hanging = new CountDownLatch(1);
-        ScriptedSensor stuck = new ScriptedSensor("stuck", id -> {
-            if (id.equals("hangs")) {
-                hanging.countDown();
-                awaitGate(false);
-            }
-            return Sample.of(1);
-        }, source("stuck", "hangs", FAST), source("stuck", "other", FAST));
+        ScriptedSensor stuck = new ScriptedSensor(
+                "stuck",
+                id -> {
+                    if (id.equals("hangs")) {
+                        hanging.countDown();
+                        awaitGate(false);
+                    }
+                    return Sample.of(1);
+                },
+                source("stuck", "hangs", FAST),
+                source("stuck", "other", FAST));
         ScriptedSensor fine = new ScriptedSensor("fine", id -> Sample.of(2), source("fine", "value", FAST));
         startAll(stuck, fine);
 
         assertThat(hanging.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
         int otherBefore = stuck.reads("other");
         sink.awaitCount("fine:value", sink.count("fine:value") + 10);
-        assertThat(stuck.reads("other")).as("the hanging plugin's other source waits for the plugin's thread")
+        assertThat(stuck.reads("other"))
+                .as("the hanging plugin's other source waits for the plugin's thread")
                 .isEqualTo(otherBefore);
 
         gate.countDown();
@@ -190,11 +225,16 @@ class ReadingSamplerTest {
 
     @Test
     void aSkippedSampleGivesNoReadingAndANanSampleIsAFailure() throws InterruptedException {
-        ScriptedSensor quiet = new ScriptedSensor("quiet", id -> switch (id) {
-            case "event" -> new Sample.Skip();
-            case "level" -> Sample.of(Double.NaN);
-            default -> Sample.of(1);
-        }, source("quiet", "event", FAST), source("quiet", "level", FAST), source("quiet", "ok", FAST));
+        ScriptedSensor quiet = new ScriptedSensor(
+                "quiet",
+                id -> switch (id) {
+                    case "event" -> new Sample.Skip();
+                    case "level" -> Sample.of(Double.NaN);
+                    default -> Sample.of(1);
+                },
+                source("quiet", "event", FAST),
+                source("quiet", "level", FAST),
+                source("quiet", "ok", FAST));
         startAll(quiet);
 
         sink.awaitCount("quiet:ok", 5);
@@ -210,8 +250,11 @@ class ReadingSamplerTest {
     @Test
     void aSecondPluginOfferingATakenSourceIdIsIgnoredAndTheFirstKeepsWorking() throws InterruptedException {
         ScriptedSensor first = new ScriptedSensor("first", id -> Sample.of(1), source("shared", "temp", FAST));
-        ScriptedSensor second = new ScriptedSensor("second", id -> Sample.of(id.equals("temp") ? 2 : 3),
-                source("shared", "temp", FAST), source("second", "own", FAST));
+        ScriptedSensor second = new ScriptedSensor(
+                "second",
+                id -> Sample.of(id.equals("temp") ? 2 : 3),
+                source("shared", "temp", FAST),
+                source("second", "own", FAST));
         startAll(first, second);
 
         sink.awaitCount("shared:temp", 5);
@@ -219,15 +262,16 @@ class ReadingSamplerTest {
 
         assertThat(sink.of("shared:temp")).extracting(Reading::value).containsOnly(1.0);
         assertThat(second.reads("temp")).isZero();
-        assertThat(sampler.sources()).extracting(s -> s.spec().source() + " from " + s.plugin())
+        assertThat(sampler.sources())
+                .extracting(s -> s.spec().source() + " from " + s.plugin())
                 .containsExactly("second:own from second", "shared:temp from first");
     }
 
     @Test
     void readNowReadsASourceWithoutWaitingForItsSchedule() throws InterruptedException {
         AtomicInteger counter = new AtomicInteger();
-        ScriptedSensor meter = new ScriptedSensor("meter", id -> Sample.of(counter.incrementAndGet()),
-                source("meter", "count", HOURLY));
+        ScriptedSensor meter = new ScriptedSensor(
+                "meter", id -> Sample.of(counter.incrementAndGet()), source("meter", "count", HOURLY));
         startAll(meter);
         sink.awaitCount("meter:count", 1);
         clock.advance(Duration.ofMinutes(1));
@@ -237,7 +281,9 @@ class ReadingSamplerTest {
         assertThat(now).isNotNull();
         assertThat(now.value()).isEqualTo(2.0);
         assertThat(now.timestamp()).isEqualTo(clock.instant());
-        assertThat(sink.count("meter:count")).as("readNow returns the reading; it does not store it").isEqualTo(1);
+        assertThat(sink.count("meter:count"))
+                .as("readNow returns the reading; it does not store it")
+                .isEqualTo(1);
         assertThat(state("meter:count").samples()).isEqualTo(2);
     }
 
@@ -258,7 +304,8 @@ class ReadingSamplerTest {
         int stored = sink.count("meter:value");
         int reads = meter.reads("value");
 
-        assertThat(sink.waitForCount("meter:value", stored + 1, Duration.ofMillis(150))).as("readings after close")
+        assertThat(sink.waitForCount("meter:value", stored + 1, Duration.ofMillis(150)))
+                .as("readings after close")
                 .isFalse();
         assertThat(meter.reads("value")).isEqualTo(reads);
     }
@@ -267,11 +314,14 @@ class ReadingSamplerTest {
     void aReadThatOutlastsCloseIsNotHandedOn() throws InterruptedException {
         sampler = open(new ReadingSampler(NODE, clock, sink, Duration.ofMillis(50)));
         CountDownLatch reading = new CountDownLatch(1);
-        ScriptedSensor stubborn = new ScriptedSensor("stubborn", id -> {
-            reading.countDown();
-            awaitGate(true); // ignores the interrupt close sends after its grace period
-            return Sample.of(1);
-        }, source("stubborn", "value", HOURLY));
+        ScriptedSensor stubborn = new ScriptedSensor(
+                "stubborn",
+                id -> {
+                    reading.countDown();
+                    awaitGate(true); // ignores the interrupt close sends after its grace period
+                    return Sample.of(1);
+                },
+                source("stubborn", "value", HOURLY));
         startAll(stubborn);
         assertThat(reading.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
 
@@ -280,7 +330,8 @@ class ReadingSamplerTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
         gate.countDown();
 
-        assertThat(sink.waitForCount("stubborn:value", 1, Duration.ofMillis(200))).as("a reading after close")
+        assertThat(sink.waitForCount("stubborn:value", 1, Duration.ofMillis(200)))
+                .as("a reading after close")
                 .isFalse();
     }
 
@@ -315,7 +366,10 @@ class ReadingSamplerTest {
     }
 
     private ReadingSampler.SourceState state(String source) {
-        return sampler.sources().stream().filter(s -> s.spec().source().equals(source)).findFirst().orElseThrow();
+        return sampler.sources().stream()
+                .filter(s -> s.spec().source().equals(source))
+                .findFirst()
+                .orElseThrow();
     }
 
     private void assertFailing(String source, String error) {

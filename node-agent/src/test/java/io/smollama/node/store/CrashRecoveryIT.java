@@ -56,28 +56,31 @@ class CrashRecoveryIT {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         try (AgentProcess agent = AgentProcess.start(config)) {
             URI ws = URI.create(agent.baseUri().toString().replaceFirst("^http", "ws") + "/ws");
-            HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(ws, new WebSocket.Listener() {
-                final StringBuilder partial = new StringBuilder();
+            HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
+                    .buildAsync(ws, new WebSocket.Listener() {
+                        final StringBuilder partial = new StringBuilder();
 
-                @Override
-                public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                    partial.append(data);
-                    if (last) {
-                        try {
-                            JsonNode m = Json.mapper().readTree(partial.toString());
-                            if (m.path("type").asText().equals("reading")) {
-                                Reading r = Json.mapper().treeToValue(m.path("data"), Reading.class);
-                                acknowledged.add(key(r));
+                        @Override
+                        public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+                            partial.append(data);
+                            if (last) {
+                                try {
+                                    JsonNode m = Json.mapper().readTree(partial.toString());
+                                    if (m.path("type").asText().equals("reading")) {
+                                        Reading r = Json.mapper().treeToValue(m.path("data"), Reading.class);
+                                        acknowledged.add(key(r));
+                                    }
+                                } catch (Exception e) {
+                                    throw new AssertionError(e);
+                                }
+                                partial.setLength(0);
                             }
-                        } catch (Exception e) {
-                            throw new AssertionError(e);
+                            w.request(1);
+                            return null;
                         }
-                        partial.setLength(0);
-                    }
-                    w.request(1);
-                    return null;
-                }
-            }).get(5, TimeUnit.SECONDS);
+                    })
+                    .get(5, TimeUnit.SECONDS);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (acknowledged.size() < 1500 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
@@ -108,7 +111,9 @@ class CrashRecoveryIT {
             again.terminate();
             // the JVM reports SIGTERM as 143 even after a clean shutdown; the agent says it closed cleanly
             assertThat(again.exitCode()).isIn(0, 143);
-            assertThat(again.output()).as("exit code %d", again.exitCode()).anyMatch(l -> l.contains("stopped cleanly"));
+            assertThat(again.output())
+                    .as("exit code %d", again.exitCode())
+                    .anyMatch(l -> l.contains("stopped cleanly"));
         }
     }
 

@@ -39,7 +39,8 @@ class DatabaseTest {
         try (Database db = Database.open(dir)) {
             String settings = db.write(c -> {
                 try (Statement st = c.createStatement()) {
-                    return pragma(st, "journal_mode") + "/" + pragma(st, "synchronous") + "/" + pragma(st, "foreign_keys");
+                    return pragma(st, "journal_mode") + "/" + pragma(st, "synchronous") + "/"
+                            + pragma(st, "foreign_keys");
                 }
             });
             assertThat(settings).isEqualTo("wal/2/1");

@@ -58,11 +58,12 @@ class HistoryPropertyTest {
     void historyBucketsEqualBruteForceAggregates(long seed) {
         Random rnd = new Random(seed);
         String source = "prop:s" + seed;
-        long dataSpan = switch (rnd.nextInt(3)) {
-            case 0 -> 10 * MINUTE;
-            case 1 -> 6 * HOUR;
-            default -> 5 * 24 * HOUR;
-        };
+        long dataSpan =
+                switch (rnd.nextInt(3)) {
+                    case 0 -> 10 * MINUTE;
+                    case 1 -> 6 * HOUR;
+                    default -> 5 * 24 * HOUR;
+                };
         int n = 1 + rnd.nextInt(400);
         List<Reading> readings = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -90,27 +91,38 @@ class HistoryPropertyTest {
             long ts = r.timestamp().toEpochMilli();
             long stored = Math.floorDiv(ts, res) * res;
             if (stored >= origin && stored < to) {
-                long key = h.bucketMillis() == 0 ? ts : origin + (stored - origin) / h.bucketMillis() * h.bucketMillis();
+                long key =
+                        h.bucketMillis() == 0 ? ts : origin + (stored - origin) / h.bucketMillis() * h.bucketMillis();
                 expected.computeIfAbsent(key, k -> new ArrayList<>()).add(r.value());
             }
         }
         if (h.bucketMillis() == 0) {
-            assertThat(h.points()).extracting(p -> p.timestamp().toEpochMilli())
-                    .containsExactlyElementsOf(readings.stream().map(r -> r.timestamp().toEpochMilli())
-                            .filter(ts -> ts >= from && ts < to).sorted().toList());
+            assertThat(h.points())
+                    .extracting(p -> p.timestamp().toEpochMilli())
+                    .containsExactlyElementsOf(readings.stream()
+                            .map(r -> r.timestamp().toEpochMilli())
+                            .filter(ts -> ts >= from && ts < to)
+                            .sorted()
+                            .toList());
             assertThat(h.points()).allSatisfy(p -> assertThat(p.count()).isEqualTo(1));
             return;
         }
         assertThat(h.bucketMillis() % res).isZero();
-        assertThat(h.points()).extracting(p -> p.timestamp().toEpochMilli()).containsExactlyElementsOf(expected.keySet());
+        assertThat(h.points())
+                .extracting(p -> p.timestamp().toEpochMilli())
+                .containsExactlyElementsOf(expected.keySet());
         for (HistoryPoint p : h.points()) {
             List<Double> values = expected.get(p.timestamp().toEpochMilli());
             double sumAbs = values.stream().mapToDouble(Math::abs).sum();
             assertThat(p.count()).isEqualTo(values.size());
-            assertThat(p.min()).isEqualTo(values.stream().mapToDouble(d -> d).min().orElseThrow());
-            assertThat(p.max()).isEqualTo(values.stream().mapToDouble(d -> d).max().orElseThrow());
+            assertThat(p.min())
+                    .isEqualTo(values.stream().mapToDouble(d -> d).min().orElseThrow());
+            assertThat(p.max())
+                    .isEqualTo(values.stream().mapToDouble(d -> d).max().orElseThrow());
             assertThat(p.avg())
-                    .isCloseTo(values.stream().mapToDouble(d -> d).average().orElseThrow(), Offset.offset(1e-9 * (1 + sumAbs)));
+                    .isCloseTo(
+                            values.stream().mapToDouble(d -> d).average().orElseThrow(),
+                            Offset.offset(1e-9 * (1 + sumAbs)));
         }
     }
 }

@@ -63,7 +63,8 @@ class HistoryTest {
         History h = log.history("s:v", T0, T0.plus(Duration.ofHours(10)), 100);
         assertThat(h.resolution()).isEqualTo("minute");
         assertThat(h.bucketMillis()).isEqualTo(360_000);
-        assertThat(h.points()).hasSize(100).allSatisfy(p -> assertThat(p.count()).isEqualTo(36));
+        assertThat(h.points()).hasSize(100).allSatisfy(p -> assertThat(p.count())
+                .isEqualTo(36));
     }
 
     @Test
@@ -79,8 +80,13 @@ class HistoryTest {
     void neverReturnsMoreThanMaxPoints() {
         Instant from = T0.plusMillis(12_345);
         for (int maxPoints : new int[] {1, 2, 3, 7, 59, 60, 61, 100, 999, 5000}) {
-            for (Duration span : List.of(Duration.ofSeconds(1), Duration.ofMinutes(7), Duration.ofMinutes(61),
-                    Duration.ofHours(5), Duration.ofDays(2), Duration.ofDays(4))) {
+            for (Duration span : List.of(
+                    Duration.ofSeconds(1),
+                    Duration.ofMinutes(7),
+                    Duration.ofMinutes(61),
+                    Duration.ofHours(5),
+                    Duration.ofDays(2),
+                    Duration.ofDays(4))) {
                 History h = log.history("s:v", from, from.plus(span), maxPoints);
                 assertThat(h.points()).as("%s points over %s", maxPoints, span).hasSizeLessThanOrEqualTo(maxPoints);
             }
@@ -90,13 +96,17 @@ class HistoryTest {
     @Test
     void fallsBackToACoarserTableWhenRawNoLongerReachesBack() {
         StoreSettings s = StoreSettings.defaults(dir);
-        StoreSettings shortRaw = new StoreSettings(dir, Duration.ofDays(1), s.minuteRetention(), s.hourRetention(),
-                s.batchSize(), s.flushInterval());
+        StoreSettings shortRaw = new StoreSettings(
+                dir, Duration.ofDays(1), s.minuteRetention(), s.hourRetention(), s.batchSize(), s.flushInterval());
         new Retention(db, shortRaw, new StoreFixtures.MutableClock(T0.plus(Duration.ofDays(3)))).runOnce();
         History h = log.history("s:v", T0, T0.plusSeconds(600), 100_000);
         assertThat(h.resolution()).isEqualTo("minute");
         assertThat(h.points()).hasSize(10);
-        assertThat(log.history("s:v", T0.plus(Duration.ofDays(2)), T0.plus(Duration.ofDays(2)).plusSeconds(600), 100)
+        assertThat(log.history(
+                                "s:v",
+                                T0.plus(Duration.ofDays(2)),
+                                T0.plus(Duration.ofDays(2)).plusSeconds(600),
+                                100)
                         .resolution())
                 .isEqualTo("raw");
     }

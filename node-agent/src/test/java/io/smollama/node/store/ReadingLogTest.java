@@ -40,7 +40,10 @@ class ReadingLogTest {
 
     @Test
     void recentReturnsRawReadingsNewestFirst() {
-        log.append(List.of(num("system:cpu", 1, T0), num("system:cpu", 3, T0.plusSeconds(2)), num("system:cpu", 2, T0.plusSeconds(1))));
+        log.append(List.of(
+                num("system:cpu", 1, T0),
+                num("system:cpu", 3, T0.plusSeconds(2)),
+                num("system:cpu", 2, T0.plusSeconds(1))));
         assertThat(log.recent("system:cpu", 2)).extracting(Reading::value).containsExactly(3.0, 2.0);
         assertThat(log.recent("system:cpu", 10).getFirst())
                 .isEqualTo(Reading.numeric("n1", "system", "cpu", 3, "C", T0.plusSeconds(2), Map.of()));
@@ -54,7 +57,8 @@ class ReadingLogTest {
         NodeStats stats = log.stats("n1");
         assertThat(stats.readingsTotal()).isEqualTo(2);
         assertThat(stats.rollupMinuteRows()).isZero();
-        assertThat(log.history("door:front", T0, T0.plusSeconds(60), 10).points()).isEmpty();
+        assertThat(log.history("door:front", T0, T0.plusSeconds(60), 10).points())
+                .isEmpty();
     }
 
     @Test
@@ -96,7 +100,10 @@ class ReadingLogTest {
             assertThat(p.count()).isEqualTo(in.size());
             assertThat(p.min()).isEqualTo(in.stream().mapToDouble(d -> d).min().orElseThrow());
             assertThat(p.max()).isEqualTo(in.stream().mapToDouble(d -> d).max().orElseThrow());
-            assertThat(p.avg()).isCloseTo(in.stream().mapToDouble(d -> d).average().orElseThrow(), org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(p.avg())
+                    .isCloseTo(
+                            in.stream().mapToDouble(d -> d).average().orElseThrow(),
+                            org.assertj.core.data.Offset.offset(1e-9));
         }
         assertThat(minute.points().stream().mapToLong(p -> p.count()).sum()).isEqualTo(600);
     }

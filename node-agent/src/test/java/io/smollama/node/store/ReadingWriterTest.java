@@ -41,7 +41,8 @@ class ReadingWriterTest {
     void flushReturnsOnceEverythingSubmittedIsCommitted() throws Exception {
         try (ReadingWriter writer = ReadingWriter.start(log, StoreFixtures.settings(dir), Clock.systemUTC())) {
             for (int i = 0; i < 5_000; i++) {
-                assertThat(writer.submit(num("s:" + (i % 7), i, T0.plusMillis(i)))).isTrue();
+                assertThat(writer.submit(num("s:" + (i % 7), i, T0.plusMillis(i))))
+                        .isTrue();
             }
             writer.flush();
             assertThat(log.stats("n1").readingsTotal()).isEqualTo(5_000);
@@ -99,7 +100,8 @@ class ReadingWriterTest {
 
     @Test
     void closeCommitsEverythingQueuedAndAReopenedDatabaseHasIt() {
-        ReadingWriter writer = ReadingWriter.start(log, StoreFixtures.settings(dir).withBatching(100, Duration.ofSeconds(60)), Clock.systemUTC());
+        ReadingWriter writer = ReadingWriter.start(
+                log, StoreFixtures.settings(dir).withBatching(100, Duration.ofSeconds(60)), Clock.systemUTC());
         for (int i = 0; i < 2_050; i++) {
             writer.submit(num("s:a", i, T0.plusMillis(i)));
         }
@@ -229,7 +231,9 @@ class ReadingWriterTest {
                 }
             }
             assertThat(writer.status().queueDepth()).isLessThanOrEqualTo(capacity);
-            assertThat(writer.status().dropped()).isEqualTo(capacity + 13 - accepted).isPositive();
+            assertThat(writer.status().dropped())
+                    .isEqualTo(capacity + 13 - accepted)
+                    .isPositive();
             release.countDown();
             writer.flush();
             assertThat(writer.status().committed()).isEqualTo(accepted);

@@ -32,8 +32,8 @@ class RetentionTest {
     void open() {
         db = Database.open(dir);
         log = new ReadingLog(db, clock);
-        settings = new StoreSettings(dir, Duration.ofHours(2), Duration.ofHours(10), Duration.ofDays(2), 100,
-                Duration.ofMillis(10));
+        settings = new StoreSettings(
+                dir, Duration.ofHours(2), Duration.ofHours(10), Duration.ofDays(2), 100, Duration.ofMillis(10));
     }
 
     @AfterEach
@@ -56,7 +56,10 @@ class RetentionTest {
         Instant rawCut = now.minus(settings.rawRetention());
         Instant minuteCut = now.minus(settings.minuteRetention());
         Instant hourCut = now.minus(settings.hourRetention());
-        assertThat(result.raw()).isEqualTo(batch.stream().filter(r -> r.timestamp().isBefore(rawCut)).count());
+        assertThat(result.raw())
+                .isEqualTo(batch.stream()
+                        .filter(r -> r.timestamp().isBefore(rawCut))
+                        .count());
         assertThat(result.minute()).isEqualTo(Duration.between(T0, minuteCut).toMinutes());
         assertThat(result.hour()).isEqualTo(Duration.between(T0, hourCut).toHours());
         assertThat(oldest("readings", "ts")).isEqualTo(rawCut.plusSeconds(30).toEpochMilli());

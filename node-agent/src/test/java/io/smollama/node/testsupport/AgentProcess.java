@@ -43,14 +43,20 @@ public final class AgentProcess implements AutoCloseable {
     }
 
     public static String javaBinary() {
-        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     /** Runs {@code smollama-node} with the given arguments to completion; returns exit code and output. */
     public static Result run(Path workDir, List<String> args) throws IOException, InterruptedException {
         List<String> cmd = new java.util.ArrayList<>(List.of(javaBinary(), "-jar", jar().toString()));
         cmd.addAll(args);
-        Process p = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(false).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(workDir.toFile())
+                .redirectErrorStream(false)
+                .start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
@@ -77,28 +83,33 @@ public final class AgentProcess implements AutoCloseable {
         Process p = pb.start();
         List<String> lines = new CopyOnWriteArrayList<>();
         CompletableFuture<URI> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    lines.add(line);
-                    Matcher m = READY.matcher(line);
-                    if (m.find()) {
-                        ready.complete(URI.create(m.group(1)));
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader r =
+                            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = r.readLine()) != null) {
+                            lines.add(line);
+                            Matcher m = READY.matcher(line);
+                            if (m.find()) {
+                                ready.complete(URI.create(m.group(1)));
+                            }
+                        }
+                    } catch (IOException e) {
+                        ready.completeExceptionally(e);
                     }
-                }
-            } catch (IOException e) {
-                ready.completeExceptionally(e);
-            }
-            ready.completeExceptionally(new IllegalStateException("agent exited before it was ready:\n" + String.join("\n", lines)));
-        }, "agent-output");
+                    ready.completeExceptionally(new IllegalStateException(
+                            "agent exited before it was ready:\n" + String.join("\n", lines)));
+                },
+                "agent-output");
         reader.setDaemon(true);
         reader.start();
         try {
             return new AgentProcess(p, ready.get(30, TimeUnit.SECONDS), lines, reader);
         } catch (Exception e) {
             p.destroyForcibly();
-            throw new IllegalStateException("agent did not become ready: " + e.getMessage() + "\n" + String.join("\n", lines), e);
+            throw new IllegalStateException(
+                    "agent did not become ready: " + e.getMessage() + "\n" + String.join("\n", lines), e);
         }
     }
 

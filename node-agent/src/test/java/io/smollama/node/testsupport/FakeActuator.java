@@ -56,10 +56,13 @@ public final class FakeActuator implements ActuatorPlugin {
 
     @Override
     public List<ActionSpec> actions() {
-        return List.of(new ActionSpec("dim", "Dims the test lamp.", List.of(
-                ParamSpec.integer("level", "Brightness from 0 to 10", 0, 10),
-                ParamSpec.bool("on", "true to switch on"),
-                new ParamSpec("note", ParamSpec.Type.STRING, "Free text", false, null, null, List.of()))));
+        return List.of(new ActionSpec(
+                "dim",
+                "Dims the test lamp.",
+                List.of(
+                        ParamSpec.integer("level", "Brightness from 0 to 10", 0, 10),
+                        ParamSpec.bool("on", "true to switch on"),
+                        new ParamSpec("note", ParamSpec.Type.STRING, "Free text", false, null, null, List.of()))));
     }
 
     @Override

@@ -32,7 +32,8 @@ public final class PluginJars {
      * Writes {@code <directory>/<jarName>} with {@code sources} (fully qualified class name → code)
      * compiled, and {@code services} (service interface name → provider class names).
      */
-    public static Path build(Path directory, String jarName, Map<String, String> sources, Map<String, List<String>> services)
+    public static Path build(
+            Path directory, String jarName, Map<String, String> sources, Map<String, List<String>> services)
             throws IOException {
         Path work = Files.createTempDirectory(directory.getParent(), "plugin-src");
         Path classes = Files.createDirectories(work.resolve("classes"));
@@ -47,10 +48,12 @@ public final class PluginJars {
             compile(classes, files);
         }
         Path jar = directory.resolve(jarName);
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream zip = new JarOutputStream(out)) {
             try (Stream<Path> walk = Files.walk(classes)) {
                 for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                    zip.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                    zip.putNextEntry(
+                            new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
                     zip.write(Files.readAllBytes(file));
                     zip.closeEntry();
                 }
@@ -69,13 +72,14 @@ public final class PluginJars {
         if (javac == null) {
             throw new IllegalStateException("no system Java compiler: run the tests on a JDK");
         }
-        List<String> args = new ArrayList<>(List.of(
-                "-proc:none", "-d", classes.toString(), "-cp", classPath(), "--release", "21"));
+        List<String> args =
+                new ArrayList<>(List.of("-proc:none", "-d", classes.toString(), "-cp", classPath(), "--release", "21"));
         args.addAll(files);
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         int status = javac.run(null, errors, errors, args.toArray(String[]::new));
         if (status != 0) {
-            throw new IllegalStateException("compiling the test plugin failed:\n" + errors.toString(StandardCharsets.UTF_8));
+            throw new IllegalStateException(
+                    "compiling the test plugin failed:\n" + errors.toString(StandardCharsets.UTF_8));
         }
     }
 
@@ -84,7 +88,11 @@ public final class PluginJars {
         List<String> entries = new ArrayList<>();
         for (Class<?> type : List.of(Plugin.class, Reading.class, Nullable.class)) {
             try {
-                entries.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+                entries.add(Path.of(type.getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI())
+                        .toString());
             } catch (URISyntaxException e) {
                 throw new IllegalStateException("cannot locate " + type, e);
             }

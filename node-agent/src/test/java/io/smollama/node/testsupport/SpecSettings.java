@@ -43,30 +43,39 @@ public final class SpecSettings implements Settings {
     }
 
     private ConfigSpec.Field field(String key) {
-        return spec.field(key).orElseThrow(() -> new IllegalArgumentException(
-                "no setting '" + at(key) + "' in the schema; it has " + spec.fields().keySet()));
+        return spec.field(key)
+                .orElseThrow(() -> new IllegalArgumentException("no setting '" + at(key) + "' in the schema; it has "
+                        + spec.fields().keySet()));
     }
 
     private void check(ConfigSpec.Field field, Object value) {
         String where = at(field.name());
-        boolean ok = switch (field.type()) {
-            case ConfigSpec.StringType t -> value instanceof String s && (t.allowEmpty() || !s.isEmpty());
-            case ConfigSpec.IntType t -> value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-                    && n.longValue() >= t.min() && n.longValue() <= t.max();
-            case ConfigSpec.DecimalType t -> value instanceof Number n && n.doubleValue() >= t.min()
-                    && n.doubleValue() <= t.max();
-            case ConfigSpec.BoolType t -> value instanceof Boolean;
-            case ConfigSpec.DurationType t -> {
-                Duration d = asDuration(value);
-                yield d != null && d.compareTo(t.min()) >= 0 && d.compareTo(t.max()) <= 0;
-            }
-            case ConfigSpec.EnumType t -> value instanceof String s && t.canonical(s).isPresent();
-            case ConfigSpec.StringListType t -> value instanceof List<?> l && l.stream().allMatch(String.class::isInstance);
-            case ConfigSpec.ObjectListType t -> value instanceof List<?> l && l.stream().allMatch(Map.class::isInstance);
-            case ConfigSpec.ObjectType t -> value instanceof Map<?, ?>;
-        };
+        boolean ok =
+                switch (field.type()) {
+                    case ConfigSpec.StringType t -> value instanceof String s && (t.allowEmpty() || !s.isEmpty());
+                    case ConfigSpec.IntType t ->
+                        value instanceof Number n
+                                && n.doubleValue() == Math.rint(n.doubleValue())
+                                && n.longValue() >= t.min()
+                                && n.longValue() <= t.max();
+                    case ConfigSpec.DecimalType t ->
+                        value instanceof Number n && n.doubleValue() >= t.min() && n.doubleValue() <= t.max();
+                    case ConfigSpec.BoolType t -> value instanceof Boolean;
+                    case ConfigSpec.DurationType t -> {
+                        Duration d = asDuration(value);
+                        yield d != null && d.compareTo(t.min()) >= 0 && d.compareTo(t.max()) <= 0;
+                    }
+                    case ConfigSpec.EnumType t ->
+                        value instanceof String s && t.canonical(s).isPresent();
+                    case ConfigSpec.StringListType t ->
+                        value instanceof List<?> l && l.stream().allMatch(String.class::isInstance);
+                    case ConfigSpec.ObjectListType t ->
+                        value instanceof List<?> l && l.stream().allMatch(Map.class::isInstance);
+                    case ConfigSpec.ObjectType t -> value instanceof Map<?, ?>;
+                };
         if (!ok) {
-            throw new IllegalArgumentException(where + ": expected " + field.type().expected() + ", got " + value);
+            throw new IllegalArgumentException(
+                    where + ": expected " + field.type().expected() + ", got " + value);
         }
         if (field.type() instanceof ConfigSpec.ObjectListType(ConfigSpec element)) {
             elements(where, element, (List<?>) value);

@@ -43,22 +43,30 @@ final class GpioBoard implements AutoCloseable {
      * Pi. With the mock provider that is expected, not an error: its board detection stays quiet.
      * (Held here so the level is not lost when java.util.logging drops an unreferenced logger.)
      */
-    private static final java.util.logging.Logger BOARD_DETECTION = java.util.logging.Logger.getLogger("com.pi4j.boardinfo");
+    private static final java.util.logging.Logger BOARD_DETECTION =
+            java.util.logging.Logger.getLogger("com.pi4j.boardinfo");
 
     /** Opens every pin; on failure closes what was opened and throws a message naming the pin. */
     static GpioBoard open(Provider provider, List<PinConfig> configs) {
         if (provider == Provider.MOCK) {
             BOARD_DETECTION.setLevel(java.util.logging.Level.OFF);
         }
-        Context context = switch (provider) {
-            case MOCK -> Pi4J.newContextBuilder().noAutoDetect().disableShutdownHook()
-                    .add(new MockPlatform())
-                    .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance())
-                    .build();
-            case GPIOD -> Pi4J.newContextBuilder().noAutoDetect().disableShutdownHook()
-                    .add(GpioDDigitalInputProvider.newInstance(), GpioDDigitalOutputProvider.newInstance())
-                    .build();
-        };
+        Context context =
+                switch (provider) {
+                    case MOCK ->
+                        Pi4J.newContextBuilder()
+                                .noAutoDetect()
+                                .disableShutdownHook()
+                                .add(new MockPlatform())
+                                .add(MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance())
+                                .build();
+                    case GPIOD ->
+                        Pi4J.newContextBuilder()
+                                .noAutoDetect()
+                                .disableShutdownHook()
+                                .add(GpioDDigitalInputProvider.newInstance(), GpioDDigitalOutputProvider.newInstance())
+                                .build();
+                };
         GpioBoard board = new GpioBoard(provider, context);
         try {
             configs.forEach(board::openPin);
@@ -74,20 +82,30 @@ final class GpioBoard implements AutoCloseable {
         try {
             if (pin.output()) {
                 DigitalState initial = pin.initial() ? DigitalState.HIGH : DigitalState.LOW;
-                pins.put(pin.name(), pi4j.create(DigitalOutput.newConfigBuilder(pi4j)
-                        .id(id).name(pin.name()).address(pin.bcm())
-                        .initial(initial).shutdown(DigitalState.LOW)));
+                pins.put(
+                        pin.name(),
+                        pi4j.create(DigitalOutput.newConfigBuilder(pi4j)
+                                .id(id)
+                                .name(pin.name())
+                                .address(pin.bcm())
+                                .initial(initial)
+                                .shutdown(DigitalState.LOW)));
             } else {
                 DigitalInput input = pi4j.create(DigitalInput.newConfigBuilder(pi4j)
-                        .id(id).name(pin.name()).address(pin.bcm()).pull(pull(pin.pull())));
+                        .id(id)
+                        .name(pin.name())
+                        .address(pin.bcm())
+                        .pull(pull(pin.pull())));
                 if (input instanceof MockDigitalInput mock && pin.pull() == PinConfig.Pull.UP) {
                     mock.mockState(DigitalState.HIGH);
                 }
                 pins.put(pin.name(), input);
             }
         } catch (RuntimeException e) {
-            throw new IllegalStateException(provider.name().toLowerCase(java.util.Locale.ROOT)
-                    + " could not open " + pin.label() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    provider.name().toLowerCase(java.util.Locale.ROOT) + " could not open " + pin.label() + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 

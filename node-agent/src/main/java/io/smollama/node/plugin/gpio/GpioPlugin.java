@@ -56,17 +56,29 @@ public final class GpioPlugin implements SensorPlugin, ActuatorPlugin {
     @Override
     public ConfigSpec configSpec() {
         ConfigSpec pin = ConfigSpec.builder()
-                .integer("pin", PinConfig.MIN_BCM, PinConfig.MIN_BCM, PinConfig.MAX_BCM,
+                .integer(
+                        "pin",
+                        PinConfig.MIN_BCM,
+                        PinConfig.MIN_BCM,
+                        PinConfig.MAX_BCM,
                         "BCM GPIO number from 0 to 27 (required)")
                 .string("name", null, "Source and action name, e.g. door; defaults to pin<number>")
                 .enumeration("mode", "input", List.of("input", "output"), Map.of(), "input (read) or output (driven)")
                 .enumeration("pull", "none", List.of("up", "down", "none"), Map.of(), "Pull resistor of an input")
                 .bool("initial", false, "Level of an output at start: true for high, false for low")
-                .duration("interval", Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofHours(1),
+                .duration(
+                        "interval",
+                        Duration.ofSeconds(1),
+                        Duration.ofMillis(50),
+                        Duration.ofHours(1),
                         "How often the pin is read")
                 .build();
         return ConfigSpec.builder()
-                .enumeration("provider", "auto", List.of("auto", "mock", "gpiod"), Map.of(),
+                .enumeration(
+                        "provider",
+                        "auto",
+                        List.of("auto", "mock", "gpiod"),
+                        Map.of(),
                         "auto (gpiod on a Raspberry Pi with /dev/gpiochip*, otherwise simulated pins), mock or gpiod")
                 .objects("pins", pin, "The pins to use, e.g. [{pin: 17, name: door, mode: input, pull: up}]")
                 .build();
@@ -75,7 +87,8 @@ public final class GpioPlugin implements SensorPlugin, ActuatorPlugin {
     @Override
     public Availability availability(PluginContext context) {
         return context.settings().list("pins").isEmpty()
-                ? Availability.no("no pins configured under " + context.settings().path() + ".pins")
+                ? Availability.no(
+                        "no pins configured under " + context.settings().path() + ".pins")
                 : Availability.yes();
     }
 
@@ -83,11 +96,12 @@ public final class GpioPlugin implements SensorPlugin, ActuatorPlugin {
     public void start(PluginContext context) {
         List<PinConfig> configs = PinConfig.parse(context.settings());
         String provider = context.settings().string("provider");
-        GpioBoard opened = switch (provider) {
-            case "mock" -> mock(configs, "pins are simulated (provider: mock in config)");
-            case "gpiod" -> gpiod(configs);
-            default -> auto(configs);
-        };
+        GpioBoard opened =
+                switch (provider) {
+                    case "mock" -> mock(configs, "pins are simulated (provider: mock in config)");
+                    case "gpiod" -> gpiod(configs);
+                    default -> auto(configs);
+                };
         configs.forEach(p -> pins.put(p.name(), p));
         boolean simulated = opened.provider() == GpioBoard.Provider.MOCK;
         metadata = Map.of("provider", simulated ? "mock" : "gpiod", "simulated", Boolean.toString(simulated));
@@ -115,7 +129,8 @@ public final class GpioPlugin implements SensorPlugin, ActuatorPlugin {
     private GpioBoard gpiod(List<PinConfig> configs) {
         List<String> chips = probe.gpioChips();
         if (chips.isEmpty()) {
-            throw new IllegalStateException("provider gpiod is configured but this machine has no /dev/gpiochip* device");
+            throw new IllegalStateException(
+                    "provider gpiod is configured but this machine has no /dev/gpiochip* device");
         }
         GpioBoard real = GpioBoard.open(GpioBoard.Provider.GPIOD, configs);
         note = "pins on gpiod (" + String.join(", ", chips) + ")";
@@ -140,8 +155,14 @@ public final class GpioPlugin implements SensorPlugin, ActuatorPlugin {
             meta.put("pin", Integer.toString(pin.bcm()));
             meta.put("mode", pin.mode().name().toLowerCase(java.util.Locale.ROOT));
             String what = pin.output() ? "Output " : "Input ";
-            sources.add(new SourceSpec(TYPE, pin.name(), null, true, pin.interval(),
-                    what + pin.label() + ": 1 when high, 0 when low", meta));
+            sources.add(new SourceSpec(
+                    TYPE,
+                    pin.name(),
+                    null,
+                    true,
+                    pin.interval(),
+                    what + pin.label() + ": 1 when high, 0 when low",
+                    meta));
         }
         return sources;
     }
@@ -165,14 +186,18 @@ public final class GpioPlugin implements SensorPlugin, ActuatorPlugin {
         List<ActionSpec> actions = new ArrayList<>();
         for (PinConfig pin : pins.values()) {
             if (!pin.output()) continue;
-            actions.add(new ActionSpec(pin.name() + ".set", "Sets output " + pin.label()
-                    + " high (state true) or low (state false).",
+            actions.add(new ActionSpec(
+                    pin.name() + ".set",
+                    "Sets output " + pin.label() + " high (state true) or low (state false).",
                     List.of(ParamSpec.bool("state", "true for high (on), false for low (off)"))));
-            actions.add(new ActionSpec(pin.name() + ".toggle", "Switches output " + pin.label()
-                    + " to the opposite level.", List.of()));
-            actions.add(new ActionSpec(pin.name() + ".pulse", "Switches output " + pin.label()
-                    + " to the opposite level for a number of milliseconds, then back.",
-                    List.of(ParamSpec.integer("millis", "How long the pulse lasts, in milliseconds", 1, MAX_PULSE_MILLIS))));
+            actions.add(new ActionSpec(
+                    pin.name() + ".toggle", "Switches output " + pin.label() + " to the opposite level.", List.of()));
+            actions.add(new ActionSpec(
+                    pin.name() + ".pulse",
+                    "Switches output " + pin.label()
+                            + " to the opposite level for a number of milliseconds, then back.",
+                    List.of(ParamSpec.integer(
+                            "millis", "How long the pulse lasts, in milliseconds", 1, MAX_PULSE_MILLIS))));
         }
         return actions;
     }
@@ -211,17 +236,19 @@ public final class GpioPlugin implements SensorPlugin, ActuatorPlugin {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             b.set(pin.name(), before);
-            return ActionOutcome.failed("pulse on " + pin.label() + " was interrupted; the pin is back "
-                    + (before ? "high" : "low"));
+            return ActionOutcome.failed(
+                    "pulse on " + pin.label() + " was interrupted; the pin is back " + (before ? "high" : "low"));
         }
         b.set(pin.name(), before);
-        return ActionOutcome.ok("pulsed " + pin.label() + " " + (before ? "low" : "high") + " for " + millis
-                + " ms; it is " + (before ? "high" : "low") + " again" + suffix(), state(b, pin));
+        return ActionOutcome.ok(
+                "pulsed " + pin.label() + " " + (before ? "low" : "high") + " for " + millis + " ms; it is "
+                        + (before ? "high" : "low") + " again" + suffix(),
+                state(b, pin));
     }
 
     private Map<String, Object> state(GpioBoard b, PinConfig pin) {
-        return Map.of("state", b.isHigh(pin.name()), "pin", pin.bcm(), "simulated",
-                b.provider() == GpioBoard.Provider.MOCK);
+        return Map.of(
+                "state", b.isHigh(pin.name()), "pin", pin.bcm(), "simulated", b.provider() == GpioBoard.Provider.MOCK);
     }
 
     private String suffix() {
@@ -239,7 +266,8 @@ public final class GpioPlugin implements SensorPlugin, ActuatorPlugin {
     }
 
     /** The open board, for tests that drive simulated inputs. */
-    @Nullable GpioBoard board() {
+    @Nullable
+    GpioBoard board() {
         return board;
     }
 }

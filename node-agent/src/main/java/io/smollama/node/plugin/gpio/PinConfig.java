@@ -49,13 +49,13 @@ record PinConfig(String name, int bcm, Mode mode, Pull pull, boolean initial, Du
             Settings entry = entries.get(i);
             String where = entry.path().isEmpty() ? section.path() + ".pins[" + i + "]" : entry.path();
             if (!entry.isSet("pin")) {
-                throw new IllegalArgumentException(where + ".pin is required: a BCM GPIO number from "
-                        + MIN_BCM + " to " + MAX_BCM);
+                throw new IllegalArgumentException(
+                        where + ".pin is required: a BCM GPIO number from " + MIN_BCM + " to " + MAX_BCM);
             }
             long bcm = entry.integer("pin");
             if (bcm < MIN_BCM || bcm > MAX_BCM) {
-                throw new IllegalArgumentException(where + ".pin: expected a BCM GPIO number from " + MIN_BCM
-                        + " to " + MAX_BCM + ", got " + bcm);
+                throw new IllegalArgumentException(
+                        where + ".pin: expected a BCM GPIO number from " + MIN_BCM + " to " + MAX_BCM + ", got " + bcm);
             }
             String name = entry.optionalString("name").orElse("pin" + bcm);
             if (!NAME.matcher(name).matches()) {

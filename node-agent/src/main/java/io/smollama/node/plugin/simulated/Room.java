@@ -44,7 +44,9 @@ final class Room {
     /** Relative humidity in percent; about 2 points lower per degree warmer. */
     double humidity(Instant at) {
         double s = seconds(at);
-        double value = 45 - 2.0 * (temperature(at) - 21) + 4 * noise.smooth(11, s / (2 * HOUR))
+        double value = 45
+                - 2.0 * (temperature(at) - 21)
+                + 4 * noise.smooth(11, s / (2 * HOUR))
                 + 0.3 * (noise.uniform(12, (long) s) * 2 - 1);
         return Math.clamp(value, MIN_HUMIDITY, MAX_HUMIDITY);
     }
@@ -52,8 +54,11 @@ final class Room {
     /** Hectopascals near sea level: fronts over days, swings over hours, small steps over minutes. */
     double pressure(Instant at) {
         double s = seconds(at);
-        double value = 1013.25 + 9 * noise.smooth(21, s / (48 * HOUR)) + 3 * noise.smooth(22, s / (6 * HOUR))
-                + 0.5 * noise.smooth(23, s / 1800) + 0.05 * (noise.uniform(24, (long) s) * 2 - 1);
+        double value = 1013.25
+                + 9 * noise.smooth(21, s / (48 * HOUR))
+                + 3 * noise.smooth(22, s / (6 * HOUR))
+                + 0.5 * noise.smooth(23, s / 1800)
+                + 0.05 * (noise.uniform(24, (long) s) * 2 - 1);
         return Math.clamp(value, MIN_PRESSURE, MAX_PRESSURE);
     }
 

@@ -38,11 +38,17 @@ public final class SimulatedPlugin implements SensorPlugin {
 
     private static Map<String, Sensor> sensors() {
         Map<String, Sensor> s = new LinkedHashMap<>();
-        s.put("temperature", new Sensor("°C", "Simulated room temperature in degrees Celsius, following the time of day"));
+        s.put(
+                "temperature",
+                new Sensor("°C", "Simulated room temperature in degrees Celsius, following the time of day"));
         s.put("humidity", new Sensor("%", "Simulated relative humidity in percent, lower when the room is warmer"));
-        s.put("pressure", new Sensor("hPa", "Simulated barometric pressure in hectopascals, drifting like the weather"));
+        s.put(
+                "pressure",
+                new Sensor("hPa", "Simulated barometric pressure in hectopascals, drifting like the weather"));
         s.put("light", new Sensor("lx", "Simulated illuminance in lux, following daylight, with lamps in the evening"));
-        s.put("motion", new Sensor(null, "Simulated motion: 1 when motion was detected since the previous reading, else 0"));
+        s.put(
+                "motion",
+                new Sensor(null, "Simulated motion: 1 when motion was detected since the previous reading, else 0"));
         return s;
     }
 
@@ -64,10 +70,21 @@ public final class SimulatedPlugin implements SensorPlugin {
     @Override
     public ConfigSpec configSpec() {
         return ConfigSpec.builder()
-                .integer("seed", 42, Long.MIN_VALUE, Long.MAX_VALUE, "Seed of the simulation; the same seed gives the same values")
-                .duration("interval", Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofHours(1),
+                .integer(
+                        "seed",
+                        42,
+                        Long.MIN_VALUE,
+                        Long.MAX_VALUE,
+                        "Seed of the simulation; the same seed gives the same values")
+                .duration(
+                        "interval",
+                        Duration.ofSeconds(5),
+                        Duration.ofMillis(10),
+                        Duration.ofHours(1),
                         "How often the simulated sensors are read")
-                .strings("sensors", List.copyOf(SENSORS.keySet()),
+                .strings(
+                        "sensors",
+                        List.copyOf(SENSORS.keySet()),
                         "Which sensors to simulate: any of " + String.join(", ", SENSORS.keySet()))
                 .build();
     }
@@ -110,13 +127,14 @@ public final class SimulatedPlugin implements SensorPlugin {
             return Sample.failure("the simulated plugin has no running source '" + sourceId + "'");
         }
         Instant now = clock.instant();
-        double value = switch (sourceId) {
-            case "temperature" -> r.temperature(now);
-            case "humidity" -> r.humidity(now);
-            case "pressure" -> r.pressure(now);
-            case "light" -> r.light(now);
-            default -> motionSinceLastSample(r, now);
-        };
+        double value =
+                switch (sourceId) {
+                    case "temperature" -> r.temperature(now);
+                    case "humidity" -> r.humidity(now);
+                    case "pressure" -> r.pressure(now);
+                    case "light" -> r.light(now);
+                    default -> motionSinceLastSample(r, now);
+                };
         return new Sample.Numeric(Math.round(value * 100) / 100.0, MARK);
     }
 

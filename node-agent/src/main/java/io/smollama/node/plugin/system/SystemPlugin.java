@@ -57,10 +57,16 @@ public final class SystemPlugin implements SensorPlugin {
     @Override
     public ConfigSpec configSpec() {
         return ConfigSpec.builder()
-                .duration("interval", Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofHours(1),
+                .duration(
+                        "interval",
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(1),
+                        Duration.ofHours(1),
                         "How often the system sources are read")
-                .optionalString("disk_path", "", "A path on the file system whose use disk_percent reports; "
-                        + "defaults to the data directory")
+                .optionalString(
+                        "disk_path",
+                        "",
+                        "A path on the file system whose use disk_percent reports; " + "defaults to the data directory")
                 .build();
     }
 
@@ -73,7 +79,11 @@ public final class SystemPlugin implements SensorPlugin {
         }
         zone = host.cpuThermalZone().orElse(null);
         if (zone != null) {
-            add("cpu_temp", "°C", interval, "CPU temperature in degrees Celsius, from thermal zone " + zone.type(),
+            add(
+                    "cpu_temp",
+                    "°C",
+                    interval,
+                    "CPU temperature in degrees Celsius, from thermal zone " + zone.type(),
                     Map.of("zone", zone.type()));
         } else {
             omitted.add("cpu_temp omitted: this machine has no thermal zone under /sys/class/thermal");
@@ -94,7 +104,11 @@ public final class SystemPlugin implements SensorPlugin {
         } else {
             omitted.add("memory_percent omitted: /proc/meminfo is not readable");
         }
-        add("disk_percent", "%", interval, "Disk use of the file system holding " + diskPath + ", in percent",
+        add(
+                "disk_percent",
+                "%",
+                interval,
+                "Disk use of the file system holding " + diskPath + ", in percent",
                 Map.of("path", diskPath.toString()));
         if (host.has("proc/uptime")) {
             add("uptime", "s", interval, "Time since the machine booted, in seconds", Map.of());
@@ -103,7 +117,8 @@ public final class SystemPlugin implements SensorPlugin {
         }
     }
 
-    private void add(String id, @Nullable String unit, Duration interval, String description, Map<String, String> meta) {
+    private void add(
+            String id, @Nullable String unit, Duration interval, String description, Map<String, String> meta) {
         sources.put(id, new SourceSpec(TYPE, id, unit, true, interval, description, meta));
     }
 

@@ -103,11 +103,16 @@ class GpioPluginTest {
         GpioPlugin gpio = started(NO_GPIO, Map.of("pins", PINS));
 
         assertThat(((Sample.Numeric) gpio.sample("door")).metadata())
-                .containsEntry("provider", "mock").containsEntry("simulated", "true");
-        assertThat(gpio.sources()).extracting(SourceSpec::metadata)
+                .containsEntry("provider", "mock")
+                .containsEntry("simulated", "true");
+        assertThat(gpio.sources())
+                .extracting(SourceSpec::metadata)
                 .allSatisfy(m -> assertThat(m).containsEntry("provider", "mock").containsEntry("simulated", "true"));
-        assertThat(gpio.statusNote()).hasValueSatisfying(n -> assertThat(n)
-                .isEqualTo("pins are simulated: this machine has no /dev/gpiochip* device; readings carry simulated=true"));
+        assertThat(gpio.statusNote())
+                .hasValueSatisfying(
+                        n -> assertThat(n)
+                                .isEqualTo(
+                                        "pins are simulated: this machine has no /dev/gpiochip* device; readings carry simulated=true"));
     }
 
     @Test
@@ -157,8 +162,8 @@ class GpioPluginTest {
     @Test
     void duplicatePinNamesAreRejectedNamingBothEntries() {
         plugin = new GpioPlugin(NO_GPIO);
-        PluginContext context = context(plugin, Map.of("pins", List.of(
-                Map.of("pin", 17, "name", "door"), Map.of("pin", 18, "name", "door"))));
+        PluginContext context = context(
+                plugin, Map.of("pins", List.of(Map.of("pin", 17, "name", "door"), Map.of("pin", 18, "name", "door"))));
 
         assertThatThrownBy(() -> plugin.start(context))
                 .hasMessage("plugins.gpio.pins[1].name: 'door' is already used by plugins.gpio.pins[0]");
@@ -167,7 +172,8 @@ class GpioPluginTest {
     @Test
     void duplicatePinNumbersAreRejected() {
         plugin = new GpioPlugin(NO_GPIO);
-        PluginContext context = context(plugin, Map.of("pins", List.of(Map.of("pin", 17), Map.of("pin", 17, "name", "x"))));
+        PluginContext context =
+                context(plugin, Map.of("pins", List.of(Map.of("pin", 17), Map.of("pin", 17, "name", "x"))));
 
         assertThatThrownBy(() -> plugin.start(context))
                 .hasMessage("plugins.gpio.pins[1].pin: BCM 17 is already used by plugins.gpio.pins[0]");

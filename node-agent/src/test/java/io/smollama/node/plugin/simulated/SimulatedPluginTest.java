@@ -37,7 +37,8 @@ class SimulatedPluginTest {
     }
 
     /** Reads every source every {@code step} for {@code span}; returns one row per step. */
-    private static List<Map<String, Double>> run(SimulatedPlugin plugin, MutableClock clock, Duration step, Duration span) {
+    private static List<Map<String, Double>> run(
+            SimulatedPlugin plugin, MutableClock clock, Duration step, Duration span) {
         List<Map<String, Double>> rows = new ArrayList<>();
         for (long t = 0; t < span.toSeconds(); t += step.toSeconds()) {
             clock.advance(step);
@@ -71,9 +72,12 @@ class SimulatedPluginTest {
         MutableClock a = new MutableClock(MONDAY_MIDNIGHT, ZONE);
         MutableClock b = new MutableClock(MONDAY_MIDNIGHT, ZONE);
         MutableClock c = new MutableClock(MONDAY_MIDNIGHT, ZONE);
-        List<Map<String, Double>> first = run(started(a, Map.of("seed", 7)), a, Duration.ofSeconds(5), Duration.ofHours(2));
-        List<Map<String, Double>> second = run(started(b, Map.of("seed", 7)), b, Duration.ofSeconds(5), Duration.ofHours(2));
-        List<Map<String, Double>> other = run(started(c, Map.of("seed", 8)), c, Duration.ofSeconds(5), Duration.ofHours(2));
+        List<Map<String, Double>> first =
+                run(started(a, Map.of("seed", 7)), a, Duration.ofSeconds(5), Duration.ofHours(2));
+        List<Map<String, Double>> second =
+                run(started(b, Map.of("seed", 7)), b, Duration.ofSeconds(5), Duration.ofHours(2));
+        List<Map<String, Double>> other =
+                run(started(c, Map.of("seed", 8)), c, Duration.ofSeconds(5), Duration.ofHours(2));
 
         assertThat(second).isEqualTo(first);
         assertThat(other).isNotEqualTo(first);
@@ -86,7 +90,12 @@ class SimulatedPluginTest {
         double afternoon = 0;
         double night = 0;
         for (int day = 0; day < 7; day++) {
-            Instant midnight = MONDAY_MIDNIGHT.atZone(ZONE).toLocalDate().plusDays(day).atStartOfDay(ZONE).toInstant();
+            Instant midnight = MONDAY_MIDNIGHT
+                    .atZone(ZONE)
+                    .toLocalDate()
+                    .plusDays(day)
+                    .atStartOfDay(ZONE)
+                    .toInstant();
             clock.set(midnight.plus(Duration.ofHours(15)));
             afternoon += value(plugin.sample("temperature"));
             assertThat(value(plugin.sample("light"))).as("light at 15:00").isGreaterThan(100);
@@ -100,7 +109,8 @@ class SimulatedPluginTest {
     @Test
     void humidityFallsAsTemperatureRises() {
         MutableClock clock = new MutableClock(MONDAY_MIDNIGHT, ZONE);
-        List<Map<String, Double>> rows = run(started(clock, Map.of()), clock, Duration.ofMinutes(10), Duration.ofDays(3));
+        List<Map<String, Double>> rows =
+                run(started(clock, Map.of()), clock, Duration.ofMinutes(10), Duration.ofDays(3));
 
         assertThat(correlation(rows, "temperature", "humidity")).isLessThan(-0.5);
     }
@@ -108,8 +118,8 @@ class SimulatedPluginTest {
     @Test
     void motionComesInBurstsAndIsNeitherConstantNorAbsent() {
         MutableClock clock = new MutableClock(MONDAY_MIDNIGHT, ZONE);
-        List<Map<String, Double>> rows = run(started(clock, Map.of("sensors", List.of("motion"))), clock,
-                Duration.ofSeconds(5), Duration.ofDays(2));
+        List<Map<String, Double>> rows = run(
+                started(clock, Map.of("sensors", List.of("motion"))), clock, Duration.ofSeconds(5), Duration.ofDays(2));
 
         double[] motion = rows.stream().mapToDouble(r -> r.get("motion")).toArray();
         double rate = java.util.Arrays.stream(motion).average().orElseThrow();
@@ -122,7 +132,9 @@ class SimulatedPluginTest {
             }
         }
         assertThat(rate).isBetween(0.01, 0.6);
-        assertThat((double) motionAfterMotion / afterMotion).as("motion right after motion").isGreaterThan(2 * rate);
+        assertThat((double) motionAfterMotion / afterMotion)
+                .as("motion right after motion")
+                .isGreaterThan(2 * rate);
     }
 
     @Test
@@ -130,7 +142,8 @@ class SimulatedPluginTest {
         MutableClock clock = new MutableClock(MONDAY_MIDNIGHT, ZONE);
         SimulatedPlugin plugin = started(clock, Map.of());
 
-        assertThat(plugin.sources()).extracting(SourceSpec::id)
+        assertThat(plugin.sources())
+                .extracting(SourceSpec::id)
                 .containsExactly("temperature", "humidity", "pressure", "light", "motion");
         assertThat(plugin.sources()).extracting(SourceSpec::unit).containsExactly("°C", "%", "hPa", "lx", null);
         assertThat(plugin.sources()).allSatisfy(s -> {
@@ -143,8 +156,10 @@ class SimulatedPluginTest {
     @Test
     void onlyTheListedSensorsAreSimulatedAndUnknownOnesAreRejected() {
         MutableClock clock = new MutableClock(MONDAY_MIDNIGHT, ZONE);
-        assertThat(started(clock, Map.of("sensors", List.of("light", "pressure"))).sources())
-                .extracting(SourceSpec::id).containsExactly("pressure", "light");
+        assertThat(started(clock, Map.of("sensors", List.of("light", "pressure")))
+                        .sources())
+                .extracting(SourceSpec::id)
+                .containsExactly("pressure", "light");
 
         assertThatThrownBy(() -> started(clock, Map.of("sensors", List.of("light", "radon"))))
                 .hasMessage("plugins.simulated.sensors: unknown sensor 'radon'; expected any of "

@@ -50,7 +50,8 @@ class SystemPluginTest {
     @EnabledOnOs(OS.LINUX)
     void readsSaneValuesOnThisLinuxMachine() throws Exception {
         SystemPlugin plugin = started(new SystemPlugin());
-        assertThat(plugin.sources()).extracting(SourceSpec::id)
+        assertThat(plugin.sources())
+                .extracting(SourceSpec::id)
                 .contains("load_1m", "cpu_percent", "memory_percent", "disk_percent", "uptime");
         assertThat(plugin.sources()).allSatisfy(s -> assertThat(s.type()).isEqualTo("system"));
 
@@ -59,16 +60,17 @@ class SystemPluginTest {
             Thread.onSpinWait();
         }
         assertThat(value(plugin.sample("load_1m"))).isGreaterThanOrEqualTo(0);
-        assertThat(plugin.sample("cpu_percent")).satisfiesAnyOf(
-                s -> assertThat(s).isInstanceOf(Sample.Skip.class),
-                s -> assertThat(value(s)).isBetween(0.0, 100.0));
+        assertThat(plugin.sample("cpu_percent"))
+                .satisfiesAnyOf(s -> assertThat(s).isInstanceOf(Sample.Skip.class), s -> assertThat(value(s))
+                        .isBetween(0.0, 100.0));
         assertThat(value(plugin.sample("memory_percent"))).isGreaterThan(0).isLessThan(100);
         assertThat(value(plugin.sample("disk_percent"))).isBetween(0.0, 100.0);
         assertThat(value(plugin.sample("uptime"))).isGreaterThan(0);
         if (plugin.sources().stream().anyMatch(s -> s.id().equals("cpu_temp"))) {
             assertThat(value(plugin.sample("cpu_temp"))).isBetween(-20.0, 125.0);
         } else {
-            assertThat(plugin.statusNote()).hasValueSatisfying(n -> assertThat(n).contains("cpu_temp omitted"));
+            assertThat(plugin.statusNote())
+                    .hasValueSatisfying(n -> assertThat(n).contains("cpu_temp omitted"));
         }
     }
 
@@ -104,8 +106,8 @@ class SystemPluginTest {
         SystemPlugin plugin = started(new SystemPlugin(fakeRoot()));
 
         assertThat(plugin.sources()).extracting(SourceSpec::id).doesNotContain("cpu_temp");
-        assertThat(plugin.statusNote()).hasValue(
-                "cpu_temp omitted: this machine has no thermal zone under /sys/class/thermal");
+        assertThat(plugin.statusNote())
+                .hasValue("cpu_temp omitted: this machine has no thermal zone under /sys/class/thermal");
     }
 
     @Test
@@ -116,7 +118,9 @@ class SystemPluginTest {
         write(root, "proc/stat", "cpu  150 0 125 720 105 0 0 0 0 0");
 
         assertThat(value(plugin.sample("cpu_percent"))).isEqualTo(75.0);
-        assertThat(value(plugin.sample("cpu_percent"))).as("no tick since: repeat").isEqualTo(75.0);
+        assertThat(value(plugin.sample("cpu_percent")))
+                .as("no tick since: repeat")
+                .isEqualTo(75.0);
     }
 
     @Test
