@@ -1,10 +1,8 @@
 package io.smollama.node.bench;
 
-import io.smollama.node.config.ConfigSpec;
 import io.smollama.node.config.Configs;
 import io.smollama.node.config.NodeSchema;
 import io.smollama.node.plugin.LoadedPlugins;
-import io.smollama.node.plugin.PluginContext;
 import io.smollama.node.plugin.PluginHost;
 import io.smollama.node.plugin.Sample;
 import io.smollama.node.plugin.SensorPlugin;
@@ -114,14 +112,6 @@ public final class SamplerIngestBenchmark {
         public String description() {
             return "benchmark sensor";
         }
-
-        @Override
-        public ConfigSpec configSpec() {
-            return ConfigSpec.builder().build();
-        }
-
-        @Override
-        public void start(PluginContext context) {}
 
         @Override
         public List<SourceSpec> sources() {

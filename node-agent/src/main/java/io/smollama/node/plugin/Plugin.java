@@ -19,9 +19,11 @@ public interface Plugin {
 
     /**
      * The keys of {@code plugins.<name>} this plugin accepts, besides {@code enabled} which every
-     * plugin section has. Validation of the whole config file uses it.
+     * plugin section has. Validation of the whole config file uses it. None by default.
      */
-    ConfigSpec configSpec();
+    default ConfigSpec configSpec() {
+        return ConfigSpec.builder().build();
+    }
 
     /** Whether the plugin runs when its section does not say {@code enabled}. */
     default boolean enabledByDefault() {
@@ -33,8 +35,11 @@ public interface Plugin {
         return Availability.yes();
     }
 
-    /** Opens what the plugin needs. A throw marks the plugin FAILED with the exception's message. */
-    void start(PluginContext context) throws Exception;
+    /**
+     * Opens what the plugin needs (nothing by default). A throw marks the plugin FAILED with the
+     * exception's message.
+     */
+    default void start(PluginContext context) throws Exception {}
 
     /** Releases what {@link #start} opened. Called once, also after a failed start. */
     default void stop() {}
