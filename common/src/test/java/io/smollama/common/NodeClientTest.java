@@ -82,6 +82,31 @@ class NodeClientTest {
     }
 
     @Test
+    void aHealth503WithAnErrorBodyInsteadOfAHealthDocumentIsTheNodesError() {
+        node.answer(503, """
+                {"error":{"code":"store_unavailable","message":"the node's database cannot answer right now"}}
+                """);
+
+        NodeApiException e =
+                catchThrowableOfType(NodeApiException.class, () -> client(null).health());
+
+        assertThat(e.status()).isEqualTo(503);
+        assertThat(e.code()).isEqualTo("store_unavailable");
+        assertThat(e.getMessage()).isEqualTo("the node's database cannot answer right now");
+    }
+
+    @Test
+    void aHealth503ThatIsNotJsonIsA503NotABadResponse() {
+        node.answer(503, "text/html", "<html>upstream unavailable</html>");
+
+        NodeApiException e =
+                catchThrowableOfType(NodeApiException.class, () -> client(null).health());
+
+        assertThat(e.status()).isEqualTo(503);
+        assertThat(e.code()).isEqualTo("http_503");
+    }
+
+    @Test
     void aJsonErrorCarriesTheNodesStatusCodeAndMessage() {
         node.answer(401, """
                 {"error":{"code":"unauthorized","message":"a valid bearer token is required"}}
