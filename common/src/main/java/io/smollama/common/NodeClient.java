@@ -121,7 +121,10 @@ public final class NodeClient {
                                         Json.mapper().writeValueAsBytes(body)));
             }
             HttpResponse<byte[]> res = http.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (res.statusCode() >= 400 && !(bodyOn503 && res.statusCode() == 503)) {
+            if (bodyOn503 && res.statusCode() == 503) {
+                return documentOrError(res, type);
+            }
+            if (res.statusCode() >= 400) {
                 throw errorFrom(res);
             }
             return Json.mapper().readValue(res.body(), type);
@@ -136,6 +139,22 @@ public final class NodeClient {
             Thread.currentThread().interrupt();
             throw new NodeApiException("interrupted while calling " + base + path, e);
         }
+    }
+
+    /**
+     * A 503 that carries the expected document (a node reporting itself down) is returned; any other
+     * 503 (the node's JSON error, a proxy's page) is the 503 it is, not an unreadable answer.
+     */
+    private static <T> T documentOrError(HttpResponse<byte[]> res, JavaType type) {
+        try {
+            JsonNode tree = Json.mapper().readTree(res.body());
+            if (tree != null && tree.isObject() && !tree.has("error")) {
+                return Json.mapper().treeToValue(tree, type);
+            }
+        } catch (IOException e) {
+            // not the expected document: report the 503 itself below
+        }
+        throw errorFrom(res);
     }
 
     private static NodeApiException errorFrom(HttpResponse<byte[]> res) {
