@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * A typed client for one node's HTTP API. Thread-safe. Every failure surfaces as
  * {@link NodeApiException}: either the node's JSON error, or "unreachable" with the cause.
  */
-public final class NodeClient {
+public final class NodeClient implements AutoCloseable {
 
     private final URI base;
     private final @Nullable String token;
@@ -35,6 +35,12 @@ public final class NodeClient {
         this.token = token;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    /** Releases the client's connections and threads. */
+    @Override
+    public void close() {
+        http.close();
     }
 
     public URI baseUri() {

@@ -52,5 +52,6 @@ final class NodePoller implements AutoCloseable {
     @Override
     public void close() {
         exec.shutdownNow();
+        client.close();
     }
 }

@@ -58,7 +58,7 @@ final class AgentEndpoint {
         if (client == null) {
             return ExitCodes.CONFIG;
         }
-        try {
+        try (client) {
             return remote.apply(client);
         } catch (NodeApiException e) {
             if (!e.unreachable() || url != null) {

@@ -48,7 +48,7 @@ final class StatusCommand implements Callable<Integer> {
             return ExitCodes.CONFIG;
         }
         Health h;
-        try {
+        try (client) {
             h = client.health();
         } catch (NodeApiException e) {
             if (!quiet) {
