@@ -18,19 +18,23 @@ public final class Durations {
         String t = text.trim().toLowerCase(Locale.ROOT);
         Matcher m = SHORT.matcher(t);
         if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return Optional.of(
-                    switch (m.group(2)) {
-                        case "ms" -> Duration.ofMillis(n);
-                        case "s" -> Duration.ofSeconds(n);
-                        case "m" -> Duration.ofMinutes(n);
-                        case "h" -> Duration.ofHours(n);
-                        default -> Duration.ofDays(n);
-                    });
+            try {
+                long n = Long.parseLong(m.group(1));
+                return Optional.of(
+                        switch (m.group(2)) {
+                            case "ms" -> Duration.ofMillis(n);
+                            case "s" -> Duration.ofSeconds(n);
+                            case "m" -> Duration.ofMinutes(n);
+                            case "h" -> Duration.ofHours(n);
+                            default -> Duration.ofDays(n);
+                        });
+            } catch (NumberFormatException | ArithmeticException e) {
+                return Optional.empty(); // too large for any duration: reported as not a duration in range
+            }
         }
         try {
             return Optional.of(Duration.parse(text.trim().toUpperCase(Locale.ROOT)));
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | ArithmeticException e) {
             return Optional.empty();
         }
     }

@@ -19,6 +19,9 @@ final class EnvOverrides {
 
     static final String PREFIX = "SMOLLAMA_";
 
+    /** Variables of the project's scripts and tools that share the prefix but are not settings. */
+    static final java.util.Set<String> NOT_SETTINGS = java.util.Set.of("SMOLLAMA_JAVA_OPTS", "SMOLLAMA_TOKEN");
+
     /** The result of applying overrides: the layered tree and the warnings about unused variables. */
     record Applied(RawValue.Mapping tree, List<String> warnings) {}
 
@@ -39,7 +42,7 @@ final class EnvOverrides {
         RawValue.Mapping layered = tree;
         for (Map.Entry<String, String> variable : new TreeMap<>(environment).entrySet()) {
             String name = variable.getKey();
-            if (!name.startsWith(PREFIX)) {
+            if (!name.startsWith(PREFIX) || NOT_SETTINGS.contains(name)) {
                 continue;
             }
             Target target = targets.get(name);

@@ -14,6 +14,10 @@ public final class NodeSchema {
     private NodeSchema() {}
 
     public static final List<String> ROLES = List.of("hub", "node", "edge");
+
+    /** Keys of the {@code plugins} section that are settings, not plugin sections: no plugin may use these names. */
+    public static final List<String> PLUGINS_SECTION_KEYS = List.of("dir");
+
     public static final Map<String, String> ROLE_ALIASES = Map.of("llama", "hub", "alpaca", "node");
 
     /**

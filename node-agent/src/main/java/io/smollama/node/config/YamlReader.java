@@ -107,8 +107,28 @@ final class YamlReader {
         return mark == null ? source : source.atLine(mark.getLine() + 1);
     }
 
+    /**
+     * The most values one document may expand to. Aliases share nodes, so a tiny file can stand for
+     * an exponentially large tree ("billion laughs"); a real config has a few hundred values.
+     */
+    static final int MAX_VALUES = 100_000;
+
+    private int converted;
+    private boolean overBudget;
+
     private RawValue convert(Node node, String path) {
         Origin origin = at(node.getStartMark());
+        if (++converted > MAX_VALUES) {
+            if (!overBudget) {
+                overBudget = true;
+                problems.add(
+                        origin,
+                        path,
+                        "the document expands to more than " + MAX_VALUES
+                                + " values (aliases repeated inside aliases?); a configuration is much smaller");
+            }
+            return new RawValue.Scalar("", true, origin);
+        }
         if (!inProgress.add(node)) {
             problems.add(origin, path, "an alias refers to a value that contains it; recursive values are not allowed");
             return new RawValue.Scalar("", true, origin);

@@ -21,9 +21,13 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
 
     private final WebServer server;
+    private final String host;
+    private final int port;
 
     public ApiServer(
             String host, int port, long maxBodyBytes, TokenAuth auth, List<HttpService> services, WsListener events) {
+        this.host = host;
+        this.port = port;
         HttpRouting.Builder routing = HttpRouting.builder();
         routing.addFilter(auth);
         for (HttpService service : services) {
@@ -66,8 +70,13 @@ public final class ApiServer implements AutoCloseable {
                 .build();
     }
 
+    /** Starts listening; throws when the address cannot be bound (Helidon only logs that and stops). */
     public ApiServer start() {
         server.start();
+        if (!server.isRunning()) {
+            throw new IllegalStateException("cannot listen on " + host + ":" + port
+                    + " (is another program using that port, or is the address not one of this machine's?)");
+        }
         return this;
     }
 

@@ -88,7 +88,12 @@ public final class Actuators {
             LOG.log(System.Logger.Level.WARNING, "Actuator " + id + " failed", e);
             outcome = ActionOutcome.failed("plugin " + pluginName + " failed: " + LoadedPlugins.describe(e));
         }
-        return new ActionResult(id, outcome.ok(), outcome.message(), outcome.state(), clock.instant());
+        return new ActionResult(
+                id,
+                outcome.ok(),
+                outcome.message(),
+                outcome.state(),
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     private UnknownActuatorException unknown(String id, String pluginName) {

@@ -2,6 +2,7 @@ package io.smollama.node.plugin;
 
 import io.smollama.common.PluginInfo;
 import io.smollama.node.config.ConfigSpec;
+import io.smollama.node.config.NodeSchema;
 import java.io.IOException;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
@@ -128,6 +129,15 @@ public final class LoadedPlugins implements AutoCloseable {
                         origin,
                         "plugin name '" + name + "' of " + className
                                 + " must be lower_snake_case (letters, digits, _; at most 64 characters)");
+                return false;
+            }
+            if (NodeSchema.PLUGINS_SECTION_KEYS.contains(name)) {
+                fail(
+                        name,
+                        kind,
+                        origin,
+                        "plugin name '" + name + "' is taken by the setting plugins." + name
+                                + "; the plugin needs another name");
                 return false;
             }
             if (spec.field("enabled").isPresent()) {

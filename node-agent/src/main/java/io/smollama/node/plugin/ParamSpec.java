@@ -59,11 +59,25 @@ public record ParamSpec(
                 throw mismatch(raw);
             }
             case INTEGER -> {
-                long v;
-                if (raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) v = n.longValue();
-                else throw mismatch(raw);
-                checkRange(v);
-                yield v;
+                // exact: JSON integers beyond a long arrive as BigInteger and must not wrap around
+                java.math.BigDecimal exact;
+                try {
+                    exact = raw instanceof Number n ? new java.math.BigDecimal(n.toString()) : null;
+                } catch (NumberFormatException e) {
+                    exact = null; // NaN or infinite
+                }
+                if (exact == null || exact.stripTrailingZeros().scale() > 0) throw mismatch(raw);
+                if ((min != null && exact.compareTo(java.math.BigDecimal.valueOf(min)) < 0)
+                        || (max != null && exact.compareTo(java.math.BigDecimal.valueOf(max)) > 0)) {
+                    throw new IllegalArgumentException("parameter '" + name + "' is out of range: expected "
+                            + expected() + ", got " + exact.toPlainString());
+                }
+                try {
+                    yield exact.longValueExact();
+                } catch (ArithmeticException e) {
+                    throw new IllegalArgumentException("parameter '" + name + "' is out of range: expected "
+                            + expected() + ", got " + exact.toPlainString());
+                }
             }
             case NUMBER -> {
                 if (!(raw instanceof Number n) || !Double.isFinite(n.doubleValue())) throw mismatch(raw);

@@ -181,6 +181,23 @@ public final class PluginHost implements AutoCloseable {
         closed = true;
         for (PluginSlot slot : started.reversed()) {
             Plugin plugin = slot.plugin();
+            if (slot.state() == PluginSlot.State.RUNNING) {
+                slot.set(PluginSlot.State.STOPPED, null); // first: no new samples or actions reach it
+            }
+            // then wait (bounded) for a call still inside the plugin, so stop never overlaps one
+            boolean quiet = false;
+            try {
+                quiet = slot.lock()
+                        .tryLock(PluginSlot.CALL_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (!quiet) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "Plugin " + slot.name() + " is still busy with a call after " + PluginSlot.CALL_WAIT.toSeconds()
+                                + " s; stopping it anyway");
+            }
             try {
                 BoundedCall.run("plugin-" + slot.name() + "-stop", plugin, timeLimit, plugin::stop);
             } catch (Exception | LinkageError e) {
@@ -188,9 +205,10 @@ public final class PluginHost implements AutoCloseable {
                         System.Logger.Level.WARNING,
                         "Plugin " + slot.name() + " did not stop cleanly: " + message(e),
                         e);
-            }
-            if (slot.state() == PluginSlot.State.RUNNING) {
-                slot.set(PluginSlot.State.STOPPED, null);
+            } finally {
+                if (quiet) {
+                    slot.lock().unlock();
+                }
             }
         }
     }

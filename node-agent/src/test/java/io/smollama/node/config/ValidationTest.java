@@ -39,6 +39,36 @@ class ValidationTest {
     }
 
     @Test
+    void aliasesThatExpandExponentiallyAreRefusedNotExpanded() {
+        StringBuilder yaml = new StringBuilder("a0: &a0 [" + "x, ".repeat(49) + "x]\n");
+        for (int i = 1; i <= 16; i++) {
+            yaml.append("a")
+                    .append(i)
+                    .append(": &a")
+                    .append(i)
+                    .append(" [*a")
+                    .append(i - 1)
+                    .append(", *a")
+                    .append(i - 1)
+                    .append(", *a")
+                    .append(i - 1)
+                    .append("]\n");
+        }
+        assertThat(problemsOf(yaml.toString())).anyMatch(p -> p.contains("expands to more than 100000 values"));
+    }
+
+    @Test
+    void durationsTooLargeForAnyClockAreReportedAsOutOfRange() {
+        assertThat(problemsOf(
+                        "storage:\n  raw_retention: 99999999999999999999s\n  minute_retention: 9999999999999999d\n"))
+                .containsExactly(
+                        "test.yaml:2 storage.raw_retention: expected a duration like 30s, 15m, 2h, 90d or PT30S, from 1h to 3650d,"
+                                + " got \"99999999999999999999s\"",
+                        "test.yaml:3 storage.minute_retention: expected a duration like 30s, 15m, 2h, 90d or PT30S, from 1h to"
+                                + " 3650d, got \"9999999999999999d\"");
+    }
+
+    @Test
     void unknownTopLevelKeyListsTheSections() {
         assertThat(problemsOf("mqtt:\n  port: 1883\n"))
                 .containsExactly(

@@ -193,4 +193,14 @@ class PluginHostTest {
         assertThat(plugins.names()).isEmpty();
         assertThat(plugins.failures().getFirst().reason()).contains("must be lower_snake_case");
     }
+
+    @Test
+    void aPluginNamedLikeASettingOfThePluginsSectionIsFailedNotFatal() {
+        LoadedPlugins plugins = LoadedPlugins.of(List.of(new FakeSensor("dir"), new FakeSensor("fine")));
+
+        assertThat(plugins.names()).containsExactly("fine");
+        assertThat(plugins.failures().getFirst().reason()).contains("taken by the setting plugins.dir");
+        assertThat(io.smollama.node.config.NodeSchema.root(plugins.configSpecs(), plugins.enabledByDefault()))
+                .isNotNull();
+    }
 }

@@ -15,6 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +32,16 @@ public final class GpioPlugin implements SensorPlugin, ActuatorPlugin {
     private static final System.Logger LOG = System.getLogger(GpioPlugin.class.getName());
     private static final String TYPE = "gpio";
     private static final long MAX_PULSE_MILLIS = 10_000;
+
+    /** Guards the outputs: actions, the end of pulses and stop. */
+    private final Object outputs = new Object();
+
+    private final Map<String, Pulse> pulses = new java.util.HashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "gpio-pulse");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final GpioProbe probe;
     private final Map<String, PinConfig> pins = new LinkedHashMap<>();
@@ -204,6 +218,12 @@ public final class GpioPlugin implements SensorPlugin, ActuatorPlugin {
 
     @Override
     public ActionOutcome act(String action, Map<String, Object> params) {
+        synchronized (outputs) {
+            return actLocked(action, params);
+        }
+    }
+
+    private ActionOutcome actLocked(String action, Map<String, Object> params) {
         GpioBoard b = board;
         int dot = action.lastIndexOf('.');
         PinConfig pin = dot < 0 ? null : pins.get(action.substring(0, dot));
@@ -224,26 +244,62 @@ public final class GpioPlugin implements SensorPlugin, ActuatorPlugin {
     }
 
     private ActionOutcome set(GpioBoard b, PinConfig pin, boolean high) {
+        cancelPulse(pin); // an explicit set wins over a pulse still running on the pin
         b.set(pin.name(), high);
         return ActionOutcome.ok(pin.label() + " is now " + (high ? "high" : "low") + suffix(), state(b, pin));
     }
 
+    /**
+     * Flips the pin now and flips it back after {@code millis} on the plugin's timer, without holding
+     * the plugin meanwhile: its inputs keep being read and its other pins keep answering.
+     */
     private ActionOutcome pulse(GpioBoard b, PinConfig pin, long millis) {
-        boolean before = b.isHigh(pin.name());
+        Pulse running = pulses.get(pin.name());
+        boolean before = running != null ? running.restoreTo() : b.isHigh(pin.name());
+        cancelPulse(pin);
         b.set(pin.name(), !before);
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            b.set(pin.name(), before);
-            return ActionOutcome.failed(
-                    "pulse on " + pin.label() + " was interrupted; the pin is back " + (before ? "high" : "low"));
-        }
-        b.set(pin.name(), before);
+        Pulse pulse = new Pulse(before, null);
+        pulses.put(pin.name(), pulse);
+        pulse.end = timer.schedule(() -> endPulse(pin, pulse), millis, TimeUnit.MILLISECONDS);
         return ActionOutcome.ok(
-                "pulsed " + pin.label() + " " + (before ? "low" : "high") + " for " + millis + " ms; it is "
-                        + (before ? "high" : "low") + " again" + suffix(),
+                "pulsing " + pin.label() + " " + (before ? "low" : "high") + " for " + millis + " ms; it returns "
+                        + (before ? "high" : "low") + " by itself" + suffix(),
                 state(b, pin));
+    }
+
+    private void endPulse(PinConfig pin, Pulse pulse) {
+        synchronized (outputs) {
+            GpioBoard b = board;
+            if (b != null && pulses.remove(pin.name(), pulse)) {
+                try {
+                    b.set(pin.name(), pulse.restoreTo());
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "ending the pulse on " + pin.label() + " failed", e);
+                }
+            }
+        }
+    }
+
+    private void cancelPulse(PinConfig pin) {
+        Pulse running = pulses.remove(pin.name());
+        if (running != null && running.end != null) {
+            running.end.cancel(false);
+        }
+    }
+
+    /** A pulse in progress: the level to go back to, and the timer task that does it. */
+    private static final class Pulse {
+        private final boolean restoreTo;
+        volatile @Nullable ScheduledFuture<?> end;
+
+        Pulse(boolean restoreTo, @Nullable ScheduledFuture<?> end) {
+            this.restoreTo = restoreTo;
+            this.end = end;
+        }
+
+        boolean restoreTo() {
+            return restoreTo;
+        }
     }
 
     private Map<String, Object> state(GpioBoard b, PinConfig pin) {
@@ -258,11 +314,31 @@ public final class GpioPlugin implements SensorPlugin, ActuatorPlugin {
 
     @Override
     public void stop() {
-        GpioBoard b = board;
-        board = null;
-        if (b != null) {
-            b.close();
+        synchronized (outputs) {
+            GpioBoard b = board;
+            // pulses still running end now, so no output is left in a state nobody chose
+            for (var e : pulses.entrySet()) {
+                if (e.getValue().end != null) {
+                    e.getValue().end.cancel(false);
+                }
+                if (b != null) {
+                    try {
+                        b.set(e.getKey(), e.getValue().restoreTo());
+                    } catch (RuntimeException ex) {
+                        LOG.log(
+                                System.Logger.Level.WARNING,
+                                "ending the pulse on " + e.getKey() + " at stop failed",
+                                ex);
+                    }
+                }
+            }
+            pulses.clear();
+            board = null;
+            if (b != null) {
+                b.close();
+            }
         }
+        timer.shutdownNow();
     }
 
     /** The open board, for tests that drive simulated inputs. */

@@ -81,10 +81,40 @@ class GpioPluginTest {
         GpioPlugin gpio = started(NO_GPIO, Map.of("pins", PINS));
 
         assertThat(gpio.act("led.toggle", Map.of()).state()).containsEntry("state", true);
-        ActionOutcome pulse = gpio.act("led.pulse", Map.of("millis", 5L));
+        ActionOutcome pulse = gpio.act("led.pulse", Map.of("millis", 50L));
 
         assertThat(pulse.ok()).isTrue();
-        assertThat(pulse.message()).startsWith("pulsed led (BCM 17) low for 5 ms; it is high again");
+        assertThat(pulse.message()).startsWith("pulsing led (BCM 17) low for 50 ms; it returns high by itself");
+        assertThat(pulse.state()).containsEntry("state", false);
+        assertThat(value(gpio.sample("led"))).isZero();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (value(gpio.sample("led")) != 1 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(value(gpio.sample("led"))).isEqualTo(1);
+    }
+
+    @Test
+    void aPulseDoesNotHoldThePluginAndStopEndsIt() {
+        GpioPlugin gpio = started(NO_GPIO, Map.of("pins", PINS));
+        long before = System.nanoTime();
+
+        gpio.act("led.pulse", Map.of("millis", 10_000L));
+
+        assertThat(System.nanoTime() - before).isLessThan(2_000_000_000L);
+        assertThat(value(gpio.sample("door"))).isEqualTo(1); // inputs still answer mid-pulse
+        assertThat(value(gpio.sample("led"))).isEqualTo(1);
+        var board = Objects.requireNonNull(gpio.board());
+        gpio.stop();
+        assertThat(board.isHigh("led")).isFalse(); // back to where it was before the pulse
+    }
+
+    @Test
+    void anExplicitSetWinsOverARunningPulse() throws Exception {
+        GpioPlugin gpio = started(NO_GPIO, Map.of("pins", PINS));
+        gpio.act("led.pulse", Map.of("millis", 100L));
+        gpio.act("led.set", Map.of("state", true));
+        Thread.sleep(300);
         assertThat(value(gpio.sample("led"))).isEqualTo(1);
     }
 
