@@ -8,7 +8,7 @@ usage() {
   cat <<'TXT'
 Usage: scripts/start.sh [options]
   --headless        start only the node-agent, never the console
-  --port N          HTTP port of the node-agent (default 8080, or http.port from the config)
+  --port N          HTTP port of the node-agent (default: http.port of the config, else 8080)
   --role ROLE       hub, node or edge (default node)
   -c, --config FILE use this smollama.yaml instead of the embedded defaults
   --no-demo         do not enable the simulated demo sensors
@@ -21,7 +21,11 @@ headless=false port="" role="" config="" demo=true loglevel=info
 while [ $# -gt 0 ]; do
   case "$1" in
     --headless) headless=true ;;
-    --port) port="${2:?--port needs a number}"; shift ;;
+    --port)
+      port="${2:?--port needs a number}"; shift
+      case "$port" in
+        ''|*[!0-9]*) echo "start.sh: --port needs a number from 0 to 65535, got '$port'" >&2; exit 2 ;;
+      esac ;;
     --role) role="${2:?--role needs hub, node or edge}"; shift ;;
     -c|--config) config="${2:?--config needs a file}"; shift ;;
     --no-demo) demo=false ;;
@@ -67,32 +71,40 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
+log=$(mktemp "${TMPDIR:-/tmp}/smollama-agent.XXXXXX.log")
 # Small-device JVM settings: serial GC and a modest heap keep the agent near 100 MB RSS idle.
 # Override with SMOLLAMA_JAVA_OPTS (word-split on purpose).
 # shellcheck disable=SC2086
-"$java" ${SMOLLAMA_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m} -jar "$agent_jar" "${args[@]}" &
+"$java" ${SMOLLAMA_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m} -jar "$agent_jar" "${args[@]}" \
+  > >(trap '' INT TERM; tee -a "$log") 2>&1 &
 agent_pid=$!
 pids+=("$agent_pid")
 
-url="http://127.0.0.1:${port:-${SMOLLAMA_HTTP_PORT:-8080}}"
-echo "Waiting for the node-agent at $url ..." >&2
-for _ in $(seq 1 120); do
+# The agent prints "ready at URL" once it serves: the URL is the one it really bound, whatever
+# port the flags, the config file or the environment chose.
+echo "Waiting for the node-agent to be ready ..." >&2
+url=""
+for _ in $(seq 1 600); do
+  url=$(sed -n 's/.* ready at \(http[^ ]*\).*/\1/p' "$log" | head -n 1)
+  [ -n "$url" ] && break
   if ! kill -0 "$agent_pid" 2>/dev/null; then
-    echo "The node-agent exited; see the messages above." >&2
+    echo "The node-agent did not start; see the messages above (also in $log)." >&2
     exit 1
   fi
-  if "$java" -jar "$agent_jar" status --url "$url" --quiet >/dev/null 2>&1; then
-    break
-  fi
-  sleep 0.5
+  sleep 0.1
 done
+if [ -z "$url" ]; then
+  echo "The node-agent did not become ready within 60 s; see $log." >&2
+  exit 1
+fi
 
 cat <<TXT
 Smollama node-agent is up.
   API:        $url/api/health
   OpenAPI:    $url/openapi
   WebSocket:  ${url/http/ws}/ws
-  Status:     $java -jar $agent_jar status --url $url
+  Status:     scripts/smollama-node status --url $url
+  Log:        $log
 Press Ctrl-C to stop.
 TXT
 

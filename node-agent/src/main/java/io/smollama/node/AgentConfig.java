@@ -23,6 +23,10 @@ public record AgentConfig(LoadedConfig loaded, NodeConfig node, LoadedPlugins pl
         LoadedPlugins plugins = new PluginLoader(NodeConfig.pluginsDirectory(raw)).load();
         try {
             LoadedConfig loaded = raw.validate(NodeSchema.root(plugins.configSpecs(), plugins.enabledByDefault()));
+            var pluginProblems = plugins.check(loaded.settings().section("plugins"));
+            if (!pluginProblems.isEmpty()) {
+                throw new ConfigException(pluginProblems);
+            }
             return new AgentConfig(loaded, NodeConfig.from(loaded), plugins);
         } catch (RuntimeException e) {
             plugins.close();

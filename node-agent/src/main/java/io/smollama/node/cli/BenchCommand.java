@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code smollama-node bench ingest|history}: benchmarks that print one {@code name: value unit} line per figure. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "bench",
         description = "Benchmarks; each prints one 'name: value unit' line per figure.",
         subcommands = {BenchCommand.Ingest.class, BenchCommand.History.class})
@@ -34,24 +35,43 @@ final class BenchCommand implements Runnable {
         final Path dir;
         private final boolean temporary;
 
+        private final @Nullable Thread onInterrupt;
+
         Workspace(@Nullable Path given) throws IOException {
             temporary = given == null;
             dir = given != null ? Files.createDirectories(given) : Files.createTempDirectory("smollama-bench");
+            // a temporary database can be hundreds of MB: remove it on Ctrl-C or SIGTERM too
+            onInterrupt = temporary ? new Thread(this::delete, "bench-cleanup") : null;
+            if (onInterrupt != null) {
+                Runtime.getRuntime().addShutdownHook(onInterrupt);
+            }
         }
 
         @Override
-        public void close() throws IOException {
-            if (temporary) {
-                try (Stream<Path> files = Files.walk(dir)) {
-                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
+        public void close() {
+            if (onInterrupt != null) {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            }
+            delete();
+        }
+
+        private void delete() {
+            if (!temporary) {
+                return;
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
                 }
+            } catch (IOException e) {
+                System.err.println(
+                        "smollama-node: could not remove the benchmark directory " + dir + ": " + e.getMessage());
             }
         }
     }
 
     @Command(
+            mixinStandardHelpOptions = true,
             name = "ingest",
             description = {
                 "Sustained readings/s committed to SQLite: through the writer from producer threads,",
@@ -109,6 +129,7 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(
+            mixinStandardHelpOptions = true,
             name = "history",
             description = "ms to answer 90-day, 7-day and 1-hour history queries for a 1 reading/s source.")
     static final class History implements Callable<Integer> {

@@ -8,7 +8,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code smollama-node config check}. */
-@Command(name = "config", description = "Work with the configuration.", subcommands = ConfigCommand.Check.class)
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "config",
+        description = "Work with the configuration.",
+        subcommands = ConfigCommand.Check.class)
 final class ConfigCommand implements Runnable {
 
     @Spec
@@ -20,6 +24,7 @@ final class ConfigCommand implements Runnable {
     }
 
     @Command(
+            mixinStandardHelpOptions = true,
             name = "check",
             description = {
                 "Validate the configuration and print every effective value with where it came from",

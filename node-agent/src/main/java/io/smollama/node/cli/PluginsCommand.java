@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code smollama-node plugins}: every plugin, its state and why. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "plugins",
         description = {
             "List every plugin with LOADED/RUNNING/SKIPPED/FAILED and why.",

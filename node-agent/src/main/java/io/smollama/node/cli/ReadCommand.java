@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code smollama-node read type:id}: a current reading of one source. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "read",
         description = {
             "Print a current reading of one source (full id type:id, e.g. system:load_1m).",
@@ -62,10 +63,23 @@ final class ReadCommand implements Callable<Integer> {
         for (SensorHandle h : local.host().sensors()) {
             for (SourceSpec s : h.sources()) {
                 if (s.source().equals(source)) {
-                    return switch (h.sample(s.id())) {
+                    Sample sample = h.sample(s.id());
+                    if (sample instanceof Sample.Skip) {
+                        // some sources need two reads (CPU use is a difference between two moments)
+                        try {
+                            Thread.sleep(1000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        sample = h.sample(s.id());
+                    }
+                    return switch (sample) {
                         case Sample.Numeric n -> printDirect(out, format(n.value(), s.unit()));
                         case Sample.Text t -> printDirect(out, t.text());
-                        case Sample.Skip k -> printDirect(out, "(no value this time)");
+                        case Sample.Skip k -> {
+                            err.println("smollama-node: " + source + " gave no value on two reads a second apart");
+                            yield ExitCodes.FAILURE;
+                        }
                         case Sample.Failure f -> {
                             err.println("smollama-node: reading " + source + " failed: " + f.reason());
                             yield ExitCodes.FAILURE;

@@ -14,7 +14,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code smollama-node run}: runs the node-agent until SIGTERM or Ctrl-C, then shuts down cleanly. */
-@Command(name = "run", description = "Run the node-agent in the foreground until SIGTERM or Ctrl-C.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "run",
+        description = "Run the node-agent in the foreground until SIGTERM or Ctrl-C.")
 final class RunCommand implements Callable<Integer> {
 
     private static final Logger LOG = Logger.getLogger(RunCommand.class.getName());

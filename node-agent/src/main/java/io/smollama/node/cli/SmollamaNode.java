@@ -82,6 +82,12 @@ public final class SmollamaNode implements Runnable {
             }
             return new CommandLine.RunLast().execute(parse);
         });
+        cl.setParameterExceptionHandler((e, args1) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println("smollama-node: " + e.getMessage());
+            c.getErr().println("See '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCodes.USAGE;
+        });
         cl.setExecutionExceptionHandler((e, commandLine, parse) -> {
             commandLine.getErr().println("smollama-node: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return ExitCodes.FAILURE;

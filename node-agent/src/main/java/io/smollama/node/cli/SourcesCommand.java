@@ -12,7 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code smollama-node sources}: every source, from the running agent or straight from the plugins. */
-@Command(name = "sources", description = "List every source with its plugin, unit, interval and latest value.")
+@Command(
+        mixinStandardHelpOptions = true,
+        name = "sources",
+        description = "List every source with its plugin, unit, interval and latest value.")
 final class SourcesCommand implements Callable<Integer> {
 
     private static final String ROW = "%-32s %-10s %-6s %-6s %s%n";

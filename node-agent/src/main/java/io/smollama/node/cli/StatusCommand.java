@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code smollama-node status}: the running agent's health; the exit code says ok/degraded/down/unreachable. */
 @Command(
+        mixinStandardHelpOptions = true,
         name = "status",
         description = {
             "Show the running node-agent's health.",
@@ -99,6 +100,12 @@ final class StatusCommand implements Callable<Integer> {
             ComponentHealth c = e.getValue();
             out.printf("  %-" + width + "s  %-8s %s%n", e.getKey(), c.status(), c.detail() == null ? "" : c.detail());
         }
-        out.println("  counts: " + new TreeMap<>(h.counts()));
+        out.println("  "
+                + String.join(
+                        " · ",
+                        new TreeMap<>(h.counts())
+                                .entrySet().stream()
+                                        .map(e -> e.getKey() + " " + e.getValue())
+                                        .toList()));
     }
 }

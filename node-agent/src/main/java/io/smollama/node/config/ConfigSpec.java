@@ -20,10 +20,34 @@ public final class ConfigSpec {
         String expected();
     }
 
-    public record StringType(boolean allowEmpty) implements Type {
+    /**
+     * A string; when {@code pattern} or {@code minLength} is set, a non-blank value must match it
+     * (compared after trimming), and {@code describedAs} says what is expected.
+     */
+    public record StringType(
+            boolean allowEmpty,
+            @Nullable String pattern,
+            int minLength,
+            @Nullable String describedAs) implements Type {
+
+        public StringType(boolean allowEmpty) {
+            this(allowEmpty, null, 0, null);
+        }
+
         @Override
         public String expected() {
+            if (describedAs != null) {
+                return describedAs;
+            }
             return allowEmpty ? "a string" : "a non-empty string";
+        }
+
+        public boolean accepts(String text) {
+            if (text.isBlank()) {
+                return allowEmpty;
+            }
+            String t = text.strip();
+            return t.length() >= minLength && (pattern == null || t.matches(pattern));
         }
     }
 
@@ -162,6 +186,21 @@ public final class ConfigSpec {
 
         public Builder secret(String name, String doc) {
             return add(name, new StringType(true), null, true, doc);
+        }
+
+        /** A secret that, when set, has at least {@code minLength} characters. */
+        public Builder secret(String name, int minLength, String doc) {
+            return add(
+                    name,
+                    new StringType(true, null, minLength, "at least " + minLength + " characters (or leave it unset)"),
+                    null,
+                    true,
+                    doc);
+        }
+
+        /** An optional string that, when set, matches {@code regex}; {@code describedAs} says what that means. */
+        public Builder matching(String name, String regex, String describedAs, String doc) {
+            return add(name, new StringType(true, regex, 0, describedAs), null, false, doc);
         }
 
         public Builder integer(String name, long def, long min, long max, String doc) {

@@ -117,15 +117,7 @@ public record NodeConfig(String name, Role role, Http http, Storage storage, Pat
         if (configured.isEmpty()) {
             return sanitise(hostName);
         }
-        String name = configured.get();
-        if (!name.matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")) {
-            throw new ConfigException(List.of(new ConfigProblem(
-                    root.origin("node.name"),
-                    "node.name",
-                    "expected 1 to 63 lower-case letters, digits and inner '-' (the name is used in MQTT topics and"
-                            + " mDNS), got \"" + name + "\"")));
-        }
-        return name;
+        return configured.get().strip(); // the schema has checked it against NodeSchema.NODE_NAME
     }
 
     /** The least a configured API token must have; generated tokens have 43 characters. */

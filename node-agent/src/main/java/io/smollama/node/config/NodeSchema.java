@@ -15,6 +15,12 @@ public final class NodeSchema {
 
     public static final List<String> ROLES = List.of("hub", "node", "edge");
 
+    /** What a node name may be: it ends up in MQTT topics and mDNS names. */
+    public static final String NODE_NAME = "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?";
+
+    /** The least a configured API token must have; generated tokens have 43 characters. */
+    public static final int MIN_TOKEN_LENGTH = 16;
+
     /** Keys of the {@code plugins} section that are settings, not plugin sections: no plugin may use these names. */
     public static final List<String> PLUGINS_SECTION_KEYS = List.of("dir");
 
@@ -26,7 +32,12 @@ public final class NodeSchema {
      */
     public static ConfigSpec root(Map<String, ConfigSpec> pluginSpecs, Map<String, Boolean> pluginEnabledByDefault) {
         ConfigSpec node = ConfigSpec.builder()
-                .string("name", null, "This node's name in the cluster; defaults to the host name")
+                .matching(
+                        "name",
+                        NODE_NAME,
+                        "1 to 63 lower-case letters, digits and inner '-' (the name is used in"
+                                + " MQTT topics and mDNS)",
+                        "This node's name in the cluster; defaults to the host name")
                 .enumeration(
                         "role",
                         "node",
@@ -37,7 +48,10 @@ public final class NodeSchema {
         ConfigSpec http = ConfigSpec.builder()
                 .string("host", "127.0.0.1", "Address the HTTP API binds to; 0.0.0.0 to serve the LAN")
                 .integer("port", 8080, 0, 65535, "HTTP port; 0 picks a free port")
-                .secret("token", "API token for state-changing calls; when unset, one is generated into token_file")
+                .secret(
+                        "token",
+                        MIN_TOKEN_LENGTH,
+                        "API token for state-changing calls; when unset, one is generated into token_file")
                 .optionalString("token_file", "", "File holding the API token; defaults to <storage.path>/api-token")
                 .bool("open_reads", true, "Allow read-only calls without the token (trusted LAN)")
                 .integer("max_body_bytes", 1_048_576, 1024, 64L * 1024 * 1024, "Largest request body accepted")

@@ -77,8 +77,7 @@ final class Validator {
         String text = scalar.text();
         Optional<?> value =
                 switch (type) {
-                    case ConfigSpec.StringType s ->
-                        s.allowEmpty() || !text.isBlank() ? Optional.of(text) : Optional.empty();
+                    case ConfigSpec.StringType s -> s.accepts(text) ? Optional.of(text) : Optional.empty();
                     case ConfigSpec.IntType i -> Scalars.integer(text).filter(n -> n >= i.min() && n <= i.max());
                     case ConfigSpec.DecimalType d -> Scalars.decimal(text).filter(n -> n >= d.min() && n <= d.max());
                     case ConfigSpec.BoolType b -> Scalars.bool(text);

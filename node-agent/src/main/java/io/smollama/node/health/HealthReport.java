@@ -45,7 +45,7 @@ public final class HealthReport {
         this.version = version;
         this.build = Map.copyOf(build);
         this.clock = clock;
-        this.startedAt = startedAt;
+        this.startedAt = startedAt.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         this.components = List.copyOf(components);
         this.counts = counts;
     }

@@ -68,6 +68,35 @@ public final class LoadedPlugins implements AutoCloseable {
         return failures;
     }
 
+    /**
+     * Asks each enabled plugin to check its section ({@link Plugin#validate}), as config problems
+     * with the file and line of the setting concerned. A plugin that throws while checking is one
+     * problem too, not a crash.
+     */
+    public List<io.smollama.node.config.ConfigProblem> check(io.smollama.node.config.Settings pluginsSection) {
+        List<io.smollama.node.config.ConfigProblem> problems = new ArrayList<>();
+        for (Entry e : entries) {
+            io.smollama.node.config.Settings section = pluginsSection.section(e.name());
+            if (!section.bool("enabled")) {
+                continue;
+            }
+            try {
+                for (Plugin.SettingProblem p : e.plugin().validate(section)) {
+                    String key =
+                            p.where().path().isEmpty() ? p.key() : p.where().path() + "." + p.key();
+                    problems.add(
+                            new io.smollama.node.config.ConfigProblem(p.where().origin(p.key()), key, p.message()));
+                }
+            } catch (RuntimeException | LinkageError ex) {
+                problems.add(new io.smollama.node.config.ConfigProblem(
+                        section.origin("enabled"),
+                        section.path(),
+                        "plugin " + e.name() + " could not check its settings: " + describe(ex)));
+            }
+        }
+        return problems;
+    }
+
     List<Entry> entries() {
         return entries;
     }

@@ -25,6 +25,18 @@ public interface Plugin {
         return ConfigSpec.builder().build();
     }
 
+    /**
+     * Checks this plugin's section for what its schema cannot say (two pins with one name, say),
+     * so that {@code config check} and start-up report it together with every other problem.
+     * Called only for an enabled plugin, before {@link #start}; none by default.
+     */
+    default java.util.List<SettingProblem> validate(io.smollama.node.config.Settings section) {
+        return java.util.List.of();
+    }
+
+    /** A problem with the setting {@code key} of {@code where} (the section or a list element in it). */
+    record SettingProblem(io.smollama.node.config.Settings where, String key, String message) {}
+
     /** Whether the plugin runs when its section does not say {@code enabled}. */
     default boolean enabledByDefault() {
         return true;

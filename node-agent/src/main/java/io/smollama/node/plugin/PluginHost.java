@@ -72,7 +72,7 @@ public final class PluginHost implements AutoCloseable {
         try {
             Settings section = pluginsSection.section(name);
             if (!section.bool("enabled")) {
-                slot.set(PluginSlot.State.SKIPPED, "disabled in config");
+                slot.set(PluginSlot.State.SKIPPED, "disabled (plugins." + slot.name() + ".enabled is false)");
                 return;
             }
             Path directory =

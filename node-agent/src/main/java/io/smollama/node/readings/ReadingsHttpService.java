@@ -109,7 +109,8 @@ public final class ReadingsHttpService implements HttpService {
             throw ApiException.notFound("no readings for source '" + source + "' on this node; see /api/sources");
         }
         if (history) {
-            Instant to = QueryParams.instant(req, "to").orElseGet(clock::instant);
+            Instant to = QueryParams.instant(req, "to")
+                    .orElseGet(() -> clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
             Instant from = QueryParams.instant(req, "from").orElseGet(() -> {
                 Instant dayBefore = to.minus(DEFAULT_RANGE);
                 return dayBefore.isBefore(Instant.EPOCH) ? Instant.EPOCH : dayBefore;

@@ -119,12 +119,12 @@ final class HistoryQuery {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long count = rs.getLong(3);
+                    double min = rs.getDouble(4);
+                    double max = rs.getDouble(5);
+                    // sum/count can land a rounding error outside [min, max] (ten 19.6s average 19.599…)
+                    double avg = Math.min(max, Math.max(min, rs.getDouble(2) / count));
                     points.add(new HistoryPoint(
-                            Instant.ofEpochMilli(origin + rs.getLong(1) * width),
-                            rs.getDouble(2) / count,
-                            rs.getDouble(4),
-                            rs.getDouble(5),
-                            count));
+                            Instant.ofEpochMilli(origin + rs.getLong(1) * width), avg, min, max, count));
                 }
             }
             return points;

@@ -46,7 +46,7 @@ class GlobalOptionsIT {
                 "-c",
                 dir.resolve("smollama.yaml").toString());
 
-        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.exitCode()).isEqualTo(64);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("'nonsense'").contains("error, warn, info, debug, trace");
         assertThat(Logger.getLogger("").getHandlers())
@@ -66,7 +66,7 @@ class GlobalOptionsIT {
                 "-c",
                 dir.resolve("smollama.yaml").toString());
 
-        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.exitCode()).isEqualTo(64);
         assertThat(run.err()).contains("--log-format must be text or json, got 'xml'");
         assertThat(Logger.getLogger("").getHandlers())
                 .as("a rejected format leaves logging as it was")

@@ -56,16 +56,36 @@ class PluginCommandsWithoutAgentIT {
                   path: data
                 plugins:
                   gpio:
-                    provider: mock
+                    provider: gpiod
                     pins:
                       - {pin: 17, name: door}
-                      - {pin: 17, name: window}
                 """.formatted(Cli.closedPort()));
 
         Cli.Run run = Cli.execute("plugins", "-c", broken.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).containsPattern("(?m)^gpio\\s+FAILED\\s+\\S+\\s+.*BCM 17 is already used");
+        assertThat(run.out()).containsPattern("(?m)^gpio\\s+FAILED\\s+\\S+\\s+.*no /dev/gpiochip\\* device");
+    }
+
+    @Test
+    void aPluginsOwnSettingChecksAreConfigProblemsWithFileAndLine() {
+        Path twice = Cli.config(dir.resolve("twice"), """
+                http:
+                  port: %d
+                storage:
+                  path: data
+                plugins:
+                  gpio:
+                    pins:
+                      - {pin: 17, name: door}
+                      - {pin: 17, name: window}
+                """.formatted(Cli.closedPort()));
+
+        Cli.Run run = Cli.execute("config", "check", "-c", twice.toString());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err())
+                .contains("smollama.yaml:9 plugins.gpio.pins[1].pin: BCM 17 is already used by plugins.gpio.pins[0]");
     }
 
     @Test
@@ -95,7 +115,7 @@ class PluginCommandsWithoutAgentIT {
     void readOfAMalformedSourceIdIsAUsageErrorWithExit2() {
         Cli.Run run = Cli.execute("read", "not-a-source-id", "-c", config.toString());
 
-        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.exitCode()).isEqualTo(64);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("'not-a-source-id'").contains("type:id");
     }

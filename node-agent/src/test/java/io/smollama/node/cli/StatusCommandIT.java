@@ -118,10 +118,9 @@ class StatusCommandIT {
         try (TestNode failing = TestNode.start(dir.resolve("failing"), """
                 plugins:
                   gpio:
-                    provider: mock
+                    provider: gpiod
                     pins:
                       - {pin: 17, name: door}
-                      - {pin: 17, name: window}
                 """)) {
             Cli.Run run =
                     Cli.execute("status", "--url", failing.agent().baseUri().toString(), "-c", elsewhere.toString());
@@ -129,7 +128,7 @@ class StatusCommandIT {
             assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
             assertThat(run.out())
                     .contains(": DEGRADED")
-                    .containsPattern("(?m)^\\s+plugin\\.gpio\\s+DOWN\\s+FAILED: .*BCM 17 is already used");
+                    .containsPattern("(?m)^\\s+plugin\\.gpio\\s+DOWN\\s+FAILED: .*no /dev/gpiochip\\* device");
         }
     }
 }

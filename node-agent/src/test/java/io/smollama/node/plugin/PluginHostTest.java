@@ -92,7 +92,7 @@ class PluginHostTest {
                 new FakeSensor("loud", events));
 
         assertThat(info(host, "quiet").state()).isEqualTo("SKIPPED");
-        assertThat(info(host, "quiet").reason()).isEqualTo("disabled in config");
+        assertThat(info(host, "quiet").reason()).isEqualTo("disabled (plugins.quiet.enabled is false)");
         assertThat(events).containsExactly("start:loud");
     }
 

@@ -99,6 +99,13 @@ public final class GpioPlugin implements SensorPlugin, ActuatorPlugin {
     }
 
     @Override
+    public List<SettingProblem> validate(io.smollama.node.config.Settings section) {
+        List<SettingProblem> problems = new ArrayList<>();
+        PinConfig.parse(section, problems);
+        return problems;
+    }
+
+    @Override
     public Availability availability(PluginContext context) {
         return context.settings().list("pins").isEmpty()
                 ? Availability.no(

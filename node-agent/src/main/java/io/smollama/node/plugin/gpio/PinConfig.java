@@ -1,6 +1,7 @@
 package io.smollama.node.plugin.gpio;
 
 import io.smollama.node.config.Settings;
+import io.smollama.node.plugin.Plugin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,8 +40,22 @@ record PinConfig(String name, int bcm, Mode mode, Pull pull, boolean initial, Du
         return name + " (BCM " + bcm + ")";
     }
 
-    /** Reads and checks {@code pins}; throws {@link IllegalArgumentException} naming the first bad entry. */
+    /** Reads and checks {@code pins}; throws {@link IllegalArgumentException} listing every bad entry. */
     static List<PinConfig> parse(Settings section) {
+        List<Plugin.SettingProblem> problems = new ArrayList<>();
+        List<PinConfig> pins = parse(section, problems);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join(
+                    "; ",
+                    problems.stream()
+                            .map(p -> qualified(p.where(), p.key()) + ": " + p.message())
+                            .toList()));
+        }
+        return pins;
+    }
+
+    /** Reads {@code pins}, adding a problem for each bad entry (so that all are reported at once). */
+    static List<PinConfig> parse(Settings section, List<Plugin.SettingProblem> problems) {
         List<PinConfig> pins = new ArrayList<>();
         Map<String, String> names = new HashMap<>();
         Map<Integer, String> numbers = new HashMap<>();
@@ -49,26 +64,33 @@ record PinConfig(String name, int bcm, Mode mode, Pull pull, boolean initial, Du
             Settings entry = entries.get(i);
             String where = entry.path().isEmpty() ? section.path() + ".pins[" + i + "]" : entry.path();
             if (!entry.isSet("pin")) {
-                throw new IllegalArgumentException(
-                        where + ".pin is required: a BCM GPIO number from " + MIN_BCM + " to " + MAX_BCM);
+                problems.add(new Plugin.SettingProblem(
+                        entry, "pin", "required: expected a BCM GPIO number from " + MIN_BCM + " to " + MAX_BCM));
+                continue;
             }
             long bcm = entry.integer("pin");
             if (bcm < MIN_BCM || bcm > MAX_BCM) {
-                throw new IllegalArgumentException(
-                        where + ".pin: expected a BCM GPIO number from " + MIN_BCM + " to " + MAX_BCM + ", got " + bcm);
+                problems.add(new Plugin.SettingProblem(
+                        entry,
+                        "pin",
+                        "expected a BCM GPIO number from " + MIN_BCM + " to " + MAX_BCM + ", got " + bcm));
+                continue;
             }
             String name = entry.optionalString("name").orElse("pin" + bcm);
             if (!NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException(where + ".name: expected lower-case letters, digits, _ or -"
-                        + " (at most 32), got '" + name + "'");
+                problems.add(new Plugin.SettingProblem(
+                        entry, "name", "expected lower-case letters, digits, _ or - (at most 32), got '" + name + "'"));
+                continue;
             }
             String sameName = names.putIfAbsent(name, where);
             if (sameName != null) {
-                throw new IllegalArgumentException(where + ".name: '" + name + "' is already used by " + sameName);
+                problems.add(new Plugin.SettingProblem(entry, "name", "'" + name + "' is already used by " + sameName));
+                continue;
             }
             String samePin = numbers.putIfAbsent((int) bcm, where);
             if (samePin != null) {
-                throw new IllegalArgumentException(where + ".pin: BCM " + bcm + " is already used by " + samePin);
+                problems.add(new Plugin.SettingProblem(entry, "pin", "BCM " + bcm + " is already used by " + samePin));
+                continue;
             }
             pins.add(new PinConfig(
                     name,
@@ -79,5 +101,9 @@ record PinConfig(String name, int bcm, Mode mode, Pull pull, boolean initial, Du
                     entry.duration("interval")));
         }
         return List.copyOf(pins);
+    }
+
+    private static String qualified(Settings where, String key) {
+        return where.path().isEmpty() ? key : where.path() + "." + key;
     }
 }

@@ -215,7 +215,7 @@ class GpioPluginTest {
         PluginContext context = context(plugin, Map.of("pins", List.of(Map.of("name", "door"))));
 
         assertThatThrownBy(() -> plugin.start(context))
-                .hasMessage("plugins.gpio.pins[0].pin is required: a BCM GPIO number from 0 to 27");
+                .hasMessage("plugins.gpio.pins[0].pin: required: expected a BCM GPIO number from 0 to 27");
     }
 
     @Test
