@@ -42,6 +42,21 @@ class HistoryTest {
     }
 
     @Test
+    void anAverageOfEqualValuesIsThatValueNotARoundingErrorBelowIt() {
+        List<Reading> same = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            same.add(num("s:same", 19.6, T0.plusSeconds(i)));
+        }
+        log.append(same);
+        History h = log.history("s:same", T0, T0.plusSeconds(60), 1);
+        assertThat(h.points()).singleElement().satisfies(p -> {
+            assertThat(p.avg()).isEqualTo(19.6);
+            assertThat(p.min()).isLessThanOrEqualTo(p.avg());
+            assertThat(p.max()).isGreaterThanOrEqualTo(p.avg());
+        });
+    }
+
+    @Test
     void returnsRawPointsWhenTheyFit() {
         History h = log.history("s:v", T0, T0.plusSeconds(600), 100);
         assertThat(h.resolution()).isEqualTo("raw");
