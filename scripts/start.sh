@@ -109,9 +109,13 @@ Press Ctrl-C to stop.
 TXT
 
 if ! $headless && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
-  console_opts=()
+  # JavaFX as named modules (the supported way), with the native access its toolkit needs
+  fx_path=$(find desktop/target/lib -name 'javafx-*.jar' | sort | tr '\n' ':')
+  console_opts=(--module-path "$fx_path" --add-modules javafx.controls --enable-native-access=javafx.graphics)
   # JavaFX 21 uses sun.misc.Unsafe, which JDK 24+ warns about unless allowed
-  [ "$(smollama_java_major "$java")" -ge 24 ] && console_opts+=(--sun-misc-unsafe-memory-access=allow)
+  if [ "$(smollama_java_major "$java")" -ge 24 ]; then
+    console_opts+=(--sun-misc-unsafe-memory-access=allow)
+  fi
   "$java" "${console_opts[@]}" -jar "$console_jar" --node "$url" &
   pids+=("$!")
   echo "  Console:    started (pid $!)"

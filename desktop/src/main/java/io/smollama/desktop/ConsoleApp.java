@@ -55,6 +55,16 @@ public final class ConsoleApp extends Application {
         detail.textProperty().bind(model.detailProperty());
         detail.setWrapText(true);
         ListView<String> components = new ListView<>(model.components());
+        // long reasons (a failed plugin's message) wrap instead of hiding behind a scrollbar
+        components.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setWrapText(true);
+                prefWidthProperty().bind(list.widthProperty().subtract(24));
+            }
+        });
 
         VBox header = new VBox(4, heading, new Label(options.node().toString()), node, state, detail);
         header.setPadding(new Insets(12));
