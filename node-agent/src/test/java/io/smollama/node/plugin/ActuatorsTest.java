@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smollama.common.ActionResult;
 import io.smollama.common.ActuatorInfo;
-import io.smollama.node.config.ConfigSpec;
 import io.smollama.node.testsupport.FakeActuator;
 import io.smollama.node.testsupport.FakeSensor;
 import io.smollama.node.testsupport.PluginConfigs;
@@ -151,14 +150,6 @@ class ActuatorsTest {
             public String description() {
                 return "Takes its time.";
             }
-
-            @Override
-            public ConfigSpec configSpec() {
-                return ConfigSpec.builder().build();
-            }
-
-            @Override
-            public void start(PluginContext context) {}
 
             @Override
             public List<ActionSpec> actions() {

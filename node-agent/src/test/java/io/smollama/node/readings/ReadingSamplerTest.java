@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.smollama.common.Reading;
-import io.smollama.node.config.ConfigSpec;
 import io.smollama.node.plugin.LoadedPlugins;
 import io.smollama.node.plugin.Plugin;
-import io.smollama.node.plugin.PluginContext;
 import io.smollama.node.plugin.PluginHost;
 import io.smollama.node.plugin.Sample;
 import io.smollama.node.plugin.SensorHandle;
@@ -497,14 +495,6 @@ class ReadingSamplerTest {
         public String description() {
             return "A sensor whose reads the test scripts.";
         }
-
-        @Override
-        public ConfigSpec configSpec() {
-            return ConfigSpec.builder().build();
-        }
-
-        @Override
-        public void start(PluginContext context) {}
 
         @Override
         public List<SourceSpec> sources() {

@@ -1,11 +1,9 @@
 package io.smollama.node.testsupport;
 
-import io.smollama.node.config.ConfigSpec;
 import io.smollama.node.plugin.ActionOutcome;
 import io.smollama.node.plugin.ActionSpec;
 import io.smollama.node.plugin.ActuatorPlugin;
 import io.smollama.node.plugin.ParamSpec;
-import io.smollama.node.plugin.PluginContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -45,14 +43,6 @@ public final class FakeActuator implements ActuatorPlugin {
     public String description() {
         return "A scripted test actuator.";
     }
-
-    @Override
-    public ConfigSpec configSpec() {
-        return ConfigSpec.builder().build();
-    }
-
-    @Override
-    public void start(PluginContext context) {}
 
     @Override
     public List<ActionSpec> actions() {
