@@ -25,7 +25,10 @@ while [ $# -gt 0 ]; do
       port="${2:?--port needs a number}"; shift
       case "$port" in
         ''|*[!0-9]*) echo "start.sh: --port needs a number from 0 to 65535, got '$port'" >&2; exit 2 ;;
-      esac ;;
+      esac
+      if [ "${#port}" -gt 5 ] || [ "$port" -gt 65535 ]; then
+        echo "start.sh: --port needs a number from 0 to 65535, got '$port'" >&2; exit 2
+      fi ;;
     --role) role="${2:?--role needs hub, node or edge}"; shift ;;
     -c|--config) config="${2:?--config needs a file}"; shift ;;
     --no-demo) demo=false ;;

@@ -32,7 +32,7 @@ Smollama needs a JDK 21 or newer, and none was found (looked at $JAVA_HOME, the 
 /usr/lib/jvm, /opt and ~/.sdkman).
   Debian 13 / Ubuntu 24.04 / Raspberry Pi OS (trixie):  sudo apt-get install openjdk-21-jdk-headless
   Debian 12 / Raspberry Pi OS (bookworm) package only JDK 17, which is too old: install Temurin 21
-  (https://adoptium.net) or run scripts/install.sh, then point JAVA_HOME at it.
+  (https://adoptium.net), then point JAVA_HOME at it.
 MSG
   return 1
 }

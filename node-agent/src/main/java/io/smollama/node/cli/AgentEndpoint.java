@@ -20,9 +20,30 @@ import picocli.CommandLine.Option;
  */
 final class AgentEndpoint {
 
-    @Option(names = "--url", paramLabel = "URL", description = "the agent's URL (default: from the configuration)")
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
+            converter = HttpUrl.class,
+            description = "the agent's URL, like http://127.0.0.1:8080 (default: from the configuration)")
     @Nullable
     URI url;
+
+    /** Accepts only absolute http(s) URLs with a host; anything else is a usage error. */
+    static final class HttpUrl implements picocli.CommandLine.ITypeConverter<URI> {
+        @Override
+        public URI convert(String value) {
+            try {
+                URI u = new URI(value);
+                if (("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null) {
+                    return u;
+                }
+            } catch (java.net.URISyntaxException e) {
+                // reported below, with what was expected
+            }
+            throw new picocli.CommandLine.TypeConversionException(
+                    "expected an http(s) URL like http://127.0.0.1:8080, got '" + value + "'");
+        }
+    }
 
     @Mixin
     ConfigOption config;

@@ -113,7 +113,8 @@ public record NodeConfig(String name, Role role, Http http, Storage storage, Pat
     }
 
     private static String nodeName(Settings root, String hostName) {
-        Optional<String> configured = root.optionalString("node.name");
+        Optional<String> configured =
+                root.optionalString("node.name").map(String::strip).filter(n -> !n.isEmpty());
         if (configured.isEmpty()) {
             return sanitise(hostName);
         }

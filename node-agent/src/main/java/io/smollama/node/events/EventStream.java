@@ -51,7 +51,7 @@ public final class EventStream implements WsListener, AutoCloseable {
         this.node = node;
         this.auth = auth;
         this.busRegistration = bus.subscribe(this::fanOut);
-        heartbeat.scheduleAtFixedRate(this::heartbeat, 20, 20, TimeUnit.SECONDS);
+        heartbeat.scheduleWithFixedDelay(this::heartbeat, 20, 20, TimeUnit.SECONDS);
     }
 
     /** Encodes each event once and hands it to every client whose filter wants it. */
@@ -87,10 +87,7 @@ public final class EventStream implements WsListener, AutoCloseable {
     public void onOpen(WsSession session) {
         Subscriber subscriber = new Subscriber(session, QUEUE_CAPACITY);
         sessions.put(session, subscriber);
-        Thread.ofVirtual().name("ws-sender").start(() -> {
-            subscriber.drain();
-            sessions.remove(session);
-        });
+        subscriber.startSending(() -> sessions.remove(session));
     }
 
     @Override
@@ -173,10 +170,23 @@ public final class EventStream implements WsListener, AutoCloseable {
             LOG.log(Level.FINE, "unsubscribing the event stream failed", e);
         }
         heartbeat.shutdownNow();
-        for (Subscriber s : sessions.values()) {
+        var leaving = java.util.List.copyOf(sessions.values());
+        sessions.clear();
+        for (Subscriber s : leaving) {
             s.close(1001, "node shutting down");
         }
-        sessions.clear();
+        // give the senders a moment to put the closing frames on the wire before the server stops
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        try {
+            for (Subscriber s : leaving) {
+                s.awaitSent(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (Subscriber s : leaving) {
+            s.terminate();
+        }
     }
 
     private String notice(String message) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One WebSocket client: its source filter, its bounded outgoing queue, and the one virtual thread
@@ -40,6 +41,7 @@ final class Subscriber {
     private volatile Set<String> sources = Set.of();
     private volatile long sendingSince;
     private volatile boolean stopped;
+    private volatile @Nullable Thread sender;
 
     Subscriber(WsSession session, int capacity) {
         this.session = session;
@@ -93,7 +95,7 @@ final class Subscriber {
         return whole;
     }
 
-    private void enqueue(Outgoing item) {
+    private synchronized void enqueue(Outgoing item) {
         if (stopped) {
             return;
         }
@@ -144,13 +146,35 @@ final class Subscriber {
         return since != 0 && System.nanoTime() - since > limitNanos;
     }
 
-    /** Drops the connection without a closing handshake (for a client that stopped reading). */
+    /**
+     * Drops a client that stopped reading. Only the sending thread ever writes to the session, so
+     * this interrupts it: a virtual thread interrupted in a socket write closes the socket, the
+     * blocked send fails and the client's connection ends.
+     */
     void terminate() {
         stopped = true;
-        try {
-            session.terminate();
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "terminating a stalled WebSocket session failed", e);
+        Thread t = sender;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    /** Starts the sending thread; {@code then} runs when it ends. */
+    void startSending(Runnable then) {
+        sender = Thread.ofVirtual().name("ws-sender").start(() -> {
+            try {
+                drain();
+            } finally {
+                then.run();
+            }
+        });
+    }
+
+    /** Waits up to {@code millis} for the sending thread to end (after a queued close, say). */
+    void awaitSent(long millis) throws InterruptedException {
+        Thread t = sender;
+        if (t != null && millis > 0) {
+            t.join(millis);
         }
     }
 

@@ -63,6 +63,10 @@ final class PluginSlot {
         if (!lock().tryLock(CALL_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
             return java.util.Optional.empty();
         }
+        if (state() != State.RUNNING) { // stopped while this call waited for the one before it
+            lock().unlock();
+            throw new IllegalStateException("plugin " + name() + " is not running (" + state() + ")");
+        }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         try {

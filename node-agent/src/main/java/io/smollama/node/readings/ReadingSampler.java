@@ -259,7 +259,8 @@ public final class ReadingSampler implements AutoCloseable {
         volatile long samples;
         volatile long failures;
         volatile @Nullable String lastError;
-        private long lastRunNanos; // only the plugin's sampling thread touches it
+        private long firstRunNanos; // these two: only the plugin's sampling thread touches them
+        private long runs;
 
         Tracker(SensorHandle plugin, SourceSpec spec) {
             this.plugin = plugin;
@@ -267,15 +268,18 @@ public final class ReadingSampler implements AutoCloseable {
         }
 
         /**
-         * True for a run that starts less than half an interval after the previous one: after a
-         * plugin hung, a fixed-rate schedule runs every missed read back to back; those are skipped.
+         * True for a run whose due time is a whole interval or more in the past: after a plugin
+         * hung, a fixed-rate schedule runs every missed read back to back; those stale runs are
+         * skipped. An on-time run after an ordinary late one is never skipped.
          */
         boolean catchingUp(long nowNanos) {
-            if (lastRunNanos != 0 && nowNanos - lastRunNanos < spec.interval().toNanos() / 2) {
-                return true;
+            long period = spec.interval().toNanos();
+            if (runs == 0) {
+                firstRunNanos = nowNanos;
             }
-            lastRunNanos = nowNanos;
-            return false;
+            long due = firstRunNanos + runs * period;
+            runs++;
+            return nowNanos - due >= period;
         }
 
         /** Records one read; returns whether it starts a streak of failures. */

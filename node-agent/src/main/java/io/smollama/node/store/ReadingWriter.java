@@ -250,9 +250,14 @@ public final class ReadingWriter implements AutoCloseable {
                     LOG.log(Level.WARNING, "committing " + batch.size() + " readings failed; retrying", e);
                 }
                 failure = reason;
-                if (++attempts == POISON_CHECK_AFTER) {
+                if (++attempts == POISON_CHECK_AFTER && !lockContention(reason)) {
                     List<Reading> poisoned = new ArrayList<>();
                     List<Reading> stored = isolate(batch, poisoned);
+                    if (!stored.isEmpty() && !poisoned.isEmpty()) {
+                        // the failure may have passed while bisecting: each refused reading gets another go
+                        Thread.sleep(backoff);
+                        poisoned = retryEach(poisoned, stored);
+                    }
                     if (!stored.isEmpty()) {
                         if (!poisoned.isEmpty()) {
                             // the fault is in some readings, not in the database: set them aside, keep the rest
@@ -313,6 +318,27 @@ public final class ReadingWriter implements AutoCloseable {
             stored.addAll(isolate(batch.subList(mid, batch.size()), poisoned));
             return stored;
         }
+    }
+
+    /** Tries each reading alone once more; adds the ones that commit to {@code stored}, returns the rest. */
+    private List<Reading> retryEach(List<Reading> readings, List<Reading> stored) {
+        List<Reading> refused = new ArrayList<>();
+        for (Reading r : readings) {
+            try {
+                sink.append(List.of(r));
+                stored.add(r);
+            } catch (RuntimeException e) {
+                refused.add(r);
+            }
+        }
+        return refused;
+    }
+
+    /** Another connection holds the database: wait for it, never blame the readings. */
+    private static boolean lockContention(String reason) {
+        return reason.contains("SQLITE_BUSY")
+                || reason.contains("SQLITE_LOCKED")
+                || reason.contains("database is locked");
     }
 
     private void logDrop(long total) {

@@ -72,6 +72,31 @@ class ReadingSamplerTest {
     }
 
     @Test
+    void oneSlowReadDoesNotCostAnotherSourceItsNextOnTimeRead() throws InterruptedException {
+        AtomicInteger aReads = new AtomicInteger();
+        ScriptedSensor pair = new ScriptedSensor(
+                "pair",
+                id -> {
+                    if (id.equals("a") && aReads.incrementAndGet() == 2) {
+                        try {
+                            Thread.sleep(120); // one slow read: b's next run starts 120 ms late
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return Sample.of(1);
+                },
+                source("pair", "a", Duration.ofMillis(200)),
+                source("pair", "b", Duration.ofMillis(200)));
+        startAll(pair);
+
+        sink.awaitCount("pair:a", 8);
+        sink.awaitCount("pair:b", 8);
+
+        assertThat(sink.count("pair:b")).isBetween(sink.count("pair:a") - 1, sink.count("pair:a") + 1);
+    }
+
+    @Test
     void eachSourceIsReadAtItsOwnInterval() throws InterruptedException {
         ScriptedSensor meter = new ScriptedSensor(
                 "meter",

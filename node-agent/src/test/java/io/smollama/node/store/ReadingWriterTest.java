@@ -182,6 +182,31 @@ class ReadingWriterTest {
     }
 
     @Test
+    void aFailureThatEndsWhileTheBatchIsBisectedLosesNothing() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        List<Reading> committed = new CopyOnWriteArrayList<>();
+        ReadingWriter writer = new ReadingWriter(
+                batch -> {
+                    if (calls.incrementAndGet() <= 10) {
+                        throw new StoreException("disk full");
+                    }
+                    committed.addAll(batch);
+                },
+                StoreFixtures.settings(dir).withBatching(100, Duration.ofSeconds(60)),
+                Clock.systemUTC(),
+                Duration.ofMillis(1));
+        writer.startThread();
+        try (writer) {
+            for (int i = 0; i < 20; i++) {
+                writer.submit(num("s:a", i, T0.plusMillis(i)));
+            }
+            writer.flush();
+            assertThat(committed).hasSize(20);
+            assertThat(writer.status().dropped()).isZero();
+        }
+    }
+
+    @Test
     void aDatabaseThatRefusesEverythingLosesNothingWhileItRetries() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         List<Reading> committed = new CopyOnWriteArrayList<>();
