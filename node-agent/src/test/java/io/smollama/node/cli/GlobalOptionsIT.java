@@ -143,4 +143,21 @@ class GlobalOptionsIT {
             throw new UncheckedIOException(e);
         }
     }
+
+    @Test
+    void aUrlThatIsNotHttpIsAUsageErrorNamingWhatIsExpected() {
+        Cli.Run run = Cli.execute("status", "--url", "localhost:8080");
+
+        assertThat(run.exitCode()).isEqualTo(64);
+        assertThat(run.err()).contains("expected an http(s) URL like http://127.0.0.1:8080, got 'localhost:8080'");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"run", "status", "plugins", "sources", "read", "bench"}) {
+            Cli.Run run = Cli.execute(command, "--help");
+            assertThat(run.exitCode()).as(command).isZero();
+            assertThat(run.out()).as(command).contains("Usage: smollama-node " + command);
+        }
+    }
 }
