@@ -119,6 +119,26 @@ class EventStreamIT {
     }
 
     @Test
+    void clientsAreToldGoodbyeWhenTheNodeShutsDown() throws Exception {
+        java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
+        try (TestNode leaving = TestNode.start(dir.resolve("leaving"), "plugins:\n  simulated: {enabled: true}\n")) {
+            URI uri = URI.create(leaving.uri("/ws").toString().replaceFirst("^http", "ws"));
+            HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
+                    .buildAsync(uri, new Collector() {
+                        @Override
+                        public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+                            closed.complete(status);
+                            return null;
+                        }
+                    })
+                    .get(5, TimeUnit.SECONDS);
+            leaving.close();
+        }
+        assertThat(closed.get(5, TimeUnit.SECONDS)).isEqualTo(1001);
+    }
+
+    @Test
     void clientPingsAreAnswered() throws Exception {
         java.util.concurrent.CompletableFuture<String> pong = new java.util.concurrent.CompletableFuture<>();
         Collector c = new Collector() {
