@@ -183,36 +183,20 @@ class ReadingWriterTest {
 
     @Test
     void aFailureThatEndsWhileTheBatchIsBisectedLosesNothing() throws Exception {
-        AtomicInteger calls = new AtomicInteger();
-        List<Reading> committed = new CopyOnWriteArrayList<>();
-        ReadingWriter writer = new ReadingWriter(
-                batch -> {
-                    if (calls.incrementAndGet() <= 10) {
-                        throw new StoreException("disk full");
-                    }
-                    committed.addAll(batch);
-                },
-                StoreFixtures.settings(dir).withBatching(100, Duration.ofSeconds(60)),
-                Clock.systemUTC(),
-                Duration.ofMillis(1));
-        writer.startThread();
-        try (writer) {
-            for (int i = 0; i < 20; i++) {
-                writer.submit(num("s:a", i, T0.plusMillis(i)));
-            }
-            writer.flush();
-            assertThat(committed).hasSize(20);
-            assertThat(writer.status().dropped()).isZero();
-        }
+        assertNothingLostWhenTheFirstCallsFail(10); // ends part-way through the bisection of 20 readings
     }
 
     @Test
     void aDatabaseThatRefusesEverythingLosesNothingWhileItRetries() throws Exception {
+        assertNothingLostWhenTheFirstCallsFail(44); // past the whole bisection on the 3rd attempt (42 calls)
+    }
+
+    private void assertNothingLostWhenTheFirstCallsFail(int failingCalls) throws Exception {
         AtomicInteger calls = new AtomicInteger();
         List<Reading> committed = new CopyOnWriteArrayList<>();
         ReadingWriter writer = new ReadingWriter(
                 batch -> {
-                    if (calls.incrementAndGet() < 45) { // past the bisecting check on the 3rd attempt (42 calls)
+                    if (calls.incrementAndGet() <= failingCalls) {
                         throw new StoreException("disk full");
                     }
                     committed.addAll(batch);
