@@ -97,12 +97,125 @@ public final class NodeSchema {
                 .enumeration("level", "info", List.of("error", "warn", "info", "debug", "trace"), Map.of(), "Log level")
                 .enumeration("format", "text", List.of("text", "json"), Map.of(), "Log line format")
                 .build();
+        ConfigSpec ollama = ConfigSpec.builder()
+                .string("url", "http://127.0.0.1:11434", "Base URL of the Ollama server")
+                .string("model", "llama3.2:3b", "Chat model used by the agent and the observation loop")
+                .string("embedding_model", "all-minilm:l6-v2", "Embedding model when memory.embedder is ollama")
+                .string("keep_alive", "5m", "How long Ollama keeps the model loaded after a call (Ollama's keep_alive)")
+                .duration(
+                        "connect_timeout",
+                        Duration.ofSeconds(5),
+                        Duration.ofMillis(100),
+                        Duration.ofMinutes(5),
+                        "Longest wait to connect to Ollama")
+                .duration(
+                        "timeout",
+                        Duration.ofMinutes(2),
+                        Duration.ofSeconds(1),
+                        Duration.ofHours(1),
+                        "Longest wait for one Ollama answer")
+                .build();
+        ConfigSpec memory = ConfigSpec.builder()
+                .enumeration(
+                        "embedder",
+                        "local",
+                        List.of("local", "ollama"),
+                        Map.of(),
+                        "local (in-process all-MiniLM-L6-v2, works offline) or ollama (Ollama's /api/embed)")
+                .duration(
+                        "observation_retention",
+                        Duration.ofDays(90),
+                        Duration.ofDays(1),
+                        Duration.ofDays(36500),
+                        "How long observations are kept before they are compacted into summaries and removed")
+                .build();
+        ConfigSpec observe = ConfigSpec.builder()
+                .bool("enabled", true, "Write observations about the readings periodically")
+                .duration(
+                        "interval",
+                        Duration.ofMinutes(5),
+                        Duration.ofSeconds(5),
+                        Duration.ofDays(1),
+                        "Starting interval between observations")
+                .duration(
+                        "min_interval",
+                        Duration.ofMinutes(1),
+                        Duration.ofSeconds(5),
+                        Duration.ofDays(1),
+                        "Shortest interval the adaptive scheduler may choose")
+                .duration(
+                        "max_interval",
+                        Duration.ofMinutes(30),
+                        Duration.ofSeconds(5),
+                        Duration.ofDays(1),
+                        "Longest interval the adaptive scheduler may choose")
+                .duration(
+                        "lookback",
+                        Duration.ofHours(1),
+                        Duration.ofMinutes(1),
+                        Duration.ofDays(30),
+                        "Window of readings each observation looks at")
+                .build();
+        ConfigSpec agent = ConfigSpec.builder()
+                .integer("max_iterations", 8, 1, 100, "Most tool-calling rounds for one question")
+                .enumeration(
+                        "fallback",
+                        "skip",
+                        List.of("skip", "queue"),
+                        Map.of(),
+                        "When the LLM is unreachable: skip (answer with an error) or queue (run when it is back)")
+                .integer("retries", 2, 0, 10, "Retries of a failed LLM call, with exponential backoff")
+                .build();
+        ConfigSpec mqtt = ConfigSpec.builder()
+                .optionalString("host", "", "MQTT broker host; empty on a hub runs the embedded broker")
+                .integer("port", 1883, 0, 65535, "MQTT broker port (also the embedded broker's port)")
+                .enumeration(
+                        "embedded",
+                        "auto",
+                        List.of("auto", "true", "false"),
+                        Map.of(),
+                        "true runs the in-JVM broker on mqtt.port; auto runs it on a hub without mqtt.host")
+                .string("prefix", "smollama", "Topic prefix")
+                .bool("tls", false, "Connect with TLS")
+                .optionalString("username", "", "Broker user name")
+                .secret("password", "Broker password")
+                .optionalString("client_id", "", "MQTT client id; defaults to smollama-<node name>")
+                .strings("agent_topics", List.of(), "Topic filters whose messages are handed to the agent")
+                .duration(
+                        "publish_interval",
+                        Duration.ofSeconds(10),
+                        Duration.ofMillis(100),
+                        Duration.ofHours(1),
+                        "How often an edge node publishes its readings")
+                .build();
+        ConfigSpec sync = ConfigSpec.builder()
+                .bool("enabled", false, "Sync observations and memories with a hub")
+                .optionalString("hub_url", "", "The hub's base URL; empty finds the hub by discovery")
+                .duration(
+                        "interval",
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(1),
+                        Duration.ofDays(1),
+                        "Time between sync rounds")
+                .bool("pull", true, "Also bring other nodes' entries from the hub to this node")
+                .build();
+        ConfigSpec discovery = ConfigSpec.builder()
+                .bool("enabled", true, "Announce this node and find others over mDNS")
+                .optionalString("interface", "", "Network interface or address to announce on; empty picks one")
+                .build();
         return ConfigSpec.builder()
                 .object("node", node, "This node")
                 .object("http", http, "The HTTP and WebSocket API")
                 .object("storage", storage, "Where and how long data is kept")
                 .object("plugins", plugins.build(), "Sensor and actuator plugins")
                 .object("log", log, "Logging")
+                .object("ollama", ollama, "The Ollama LLM server")
+                .object("memory", memory, "Observations and memories")
+                .object("observe", observe, "The observation loop")
+                .object("agent", agent, "The tool-calling agent")
+                .object("mqtt", mqtt, "MQTT")
+                .object("sync", sync, "Sync with the hub")
+                .object("discovery", discovery, "mDNS discovery")
                 .build();
     }
 }
