@@ -97,7 +97,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Runs {@code work} on the write connection in one transaction, committing when it returns. */
-    <T> T write(SqlWork<T> work) {
+    public <T> T write(SqlWork<T> work) {
         return write(work, () -> {});
     }
 
@@ -105,7 +105,7 @@ public final class Database implements AutoCloseable {
      * Like {@link #write(SqlWork)}, and runs {@code onRollback} under the write lock when the transaction is
      * rolled back, so caches kept beside the write connection can forget what was never committed.
      */
-    <T> T write(SqlWork<T> work, Runnable onRollback) {
+    public <T> T write(SqlWork<T> work, Runnable onRollback) {
         writeLock.lock();
         try {
             checkOpen();
@@ -128,7 +128,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Runs {@code work} on a read-only connection inside one read transaction (a consistent snapshot). */
-    <T> T read(SqlWork<T> work) {
+    public <T> T read(SqlWork<T> work) {
         Connection c = acquireReader();
         try {
             return work.run(c);

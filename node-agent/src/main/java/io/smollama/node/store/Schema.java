@@ -6,6 +6,11 @@ import java.util.List;
  * The ordered migrations of the node database. Append new migrations at the end; never edit one that
  * has shipped. Readings are kept small: an integer source reference, epoch milliseconds (UTC) and
  * either a REAL or a TEXT value; everything else about a source lives once in {@code sources}.
+ *
+ * <p>Feature packages keep their tables here too, one migration each, so that one ordered history
+ * describes the whole file: 2 memory (observations, memories, vectors, FTS5), 3 agent (chat sessions,
+ * queued requests), 4 MQTT outbox, 5 sync log and cursors. Features reach the database through
+ * {@link Database#read} and {@link Database#write}.
  */
 final class Schema {
 
