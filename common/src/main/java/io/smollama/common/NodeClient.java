@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -98,6 +99,78 @@ public final class NodeClient implements AutoCloseable {
                 Json.mapper().constructType(ActionResult.class));
     }
 
+    /**
+     * Observations, newest first; with a {@code query} the most relevant first, each with a score.
+     * {@code type} and {@code since} may be null.
+     */
+    public List<Observation> observations(
+            @Nullable String query, int limit, @Nullable String type, @Nullable Instant since) {
+        StringBuilder path = new StringBuilder("/api/observations?limit=").append(limit);
+        if (query != null && !query.isBlank()) {
+            path.append("&query=").append(encode(query));
+        }
+        if (type != null) {
+            path.append("&type=").append(encode(type));
+        }
+        if (since != null) {
+            path.append("&since=").append(since);
+        }
+        return get(path.toString(), new TypeReference<List<Observation>>() {});
+    }
+
+    /** Active memories, newest first; with a {@code query} the most relevant first, each with a score. */
+    public List<Memory> memories(@Nullable String query, int limit) {
+        String path =
+                "/api/memories?limit=" + limit + (query == null || query.isBlank() ? "" : "&query=" + encode(query));
+        return get(path, new TypeReference<List<Memory>>() {});
+    }
+
+    /** Hybrid (semantic + keyword) search over observations and memories. */
+    public List<RecallHit> recall(RecallQuery query) {
+        return send(
+                "POST",
+                "/api/memory/recall",
+                query,
+                Json.mapper().getTypeFactory().constructType(new TypeReference<List<RecallHit>>() {}));
+    }
+
+    /** Stores a fact, or confirms the near-duplicate already kept. Needs the token. */
+    public RememberResult remember(String fact, double confidence) {
+        return send(
+                "POST",
+                "/api/memories",
+                Map.of("fact", fact, "confidence", confidence),
+                Json.mapper().constructType(RememberResult.class));
+    }
+
+    /** Forgets (deactivates) a memory and returns it. Needs the token. */
+    public Memory forget(String memoryId) {
+        return send(
+                "DELETE",
+                "/api/memories/" + encode(memoryId),
+                null,
+                Json.mapper().constructType(Memory.class));
+    }
+
+    /** Chat sessions, most recently used first. */
+    public List<ChatSession> chatSessions() {
+        return get("/api/chat", new TypeReference<List<ChatSession>>() {});
+    }
+
+    /** One chat session with its messages. */
+    public ChatTranscript chatTranscript(String sessionId) {
+        return get("/api/chat/" + encode(sessionId), ChatTranscript.class);
+    }
+
+    /**
+     * Asks the node's agent and streams the answer: {@code onEvent} receives every {@link ChatEvent}
+     * as it arrives (on the calling thread); the terminal event ({@code done}, {@code queued} or
+     * {@code error}) is also returned. Needs the token. {@code answerTimeout} bounds the whole answer.
+     */
+    public ChatEvent chat(ChatRequest request, Duration answerTimeout, Consumer<ChatEvent> onEvent) {
+        return ChatStream.ask(http, base, token, timeout, answerTimeout, request, onEvent);
+    }
+
     public <T> T get(String path, Class<T> type) {
         return send("GET", path, null, Json.mapper().constructType(type));
     }
@@ -163,7 +236,7 @@ public final class NodeClient implements AutoCloseable {
         throw errorFrom(res);
     }
 
-    private static NodeApiException errorFrom(HttpResponse<byte[]> res) {
+    static NodeApiException errorFrom(HttpResponse<byte[]> res) {
         try {
             JsonNode err = Json.mapper().readTree(res.body()).path("error");
             if (err.isObject()) {
@@ -179,7 +252,7 @@ public final class NodeClient implements AutoCloseable {
                 res.statusCode(), "http_" + res.statusCode(), "HTTP " + res.statusCode() + " from " + res.uri());
     }
 
-    private static String describe(IOException e) {
+    static String describe(IOException e) {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }

@@ -23,6 +23,30 @@ public sealed interface NodeEvent {
         }
     }
 
+    /** An observation was stored or merged into an existing one. */
+    record ObservationEvent(String node, Observation data) implements NodeEvent {
+        @Override
+        public String type() {
+            return "observation";
+        }
+    }
+
+    /** A memory was stored, confirmed or forgotten. */
+    record MemoryEvent(String node, Memory data) implements NodeEvent {
+        @Override
+        public String type() {
+            return "memory";
+        }
+    }
+
+    /** A step of a streamed chat answer. */
+    record ChatStreamEvent(String node, ChatEvent data) implements NodeEvent {
+        @Override
+        public String type() {
+            return "chat";
+        }
+    }
+
     /** The node's health or status changed. */
     record NodeStatusEvent(String node, Health data) implements NodeEvent {
         @Override
