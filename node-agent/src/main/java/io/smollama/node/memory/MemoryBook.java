@@ -6,6 +6,7 @@ import io.smollama.common.RecallHit;
 import io.smollama.common.RecallQuery;
 import io.smollama.common.RememberResult;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -37,4 +38,10 @@ public interface MemoryBook {
 
     /** Active memories newest first (all memories when {@code includeInactive}). */
     List<Memory> memories(int limit, boolean includeInactive);
+
+    /** Observations created before {@code cutoff}, oldest first (for compaction and age-off). */
+    List<Observation> observationsBefore(Instant cutoff, int limit);
+
+    /** Removes observations (and their vectors and index entries); returns how many were removed. */
+    int removeObservations(Collection<String> ids);
 }
