@@ -1,5 +1,6 @@
 package io.smollama.common.discovery;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
@@ -71,6 +72,7 @@ public record DiscoveredNode(
     }
 
     /** Whether this node says it is a hub ({@code llama} is the reference project's word for one). */
+    @JsonIgnore
     public boolean isHub() {
         return role.equalsIgnoreCase("hub") || role.equalsIgnoreCase("llama");
     }

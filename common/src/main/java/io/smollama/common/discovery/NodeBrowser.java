@@ -221,16 +221,21 @@ public final class NodeBrowser implements AutoCloseable {
         };
     }
 
-    /** Stops browsing; listeners get no more calls. */
+    /**
+     * Stops browsing at once; listeners get no more calls. JmDNS takes about two seconds to wind
+     * down, which a browser (it announces nothing, so owes nobody a goodbye) does in the background.
+     */
     @Override
     public void close() {
         refresher.shutdownNow();
         jmdns.removeServiceListener(SmollamaService.TYPE, jmdnsListener);
         notifier.shutdown();
-        try {
-            jmdns.close();
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "closing mDNS on " + on, e);
-        }
+        Thread.ofPlatform().daemon().name("mdns-browser-close").start(() -> {
+            try {
+                jmdns.close();
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "closing mDNS on " + on, e);
+            }
+        });
     }
 }
