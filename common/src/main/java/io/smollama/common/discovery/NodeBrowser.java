@@ -29,7 +29,7 @@ import javax.jmdns.ServiceListener;
  * then. There is no fixed expiry: a node that answers stays listed for months.
  *
  * <pre>{@code
- * try (NodeBrowser browser = NodeBrowser.start(InterfaceChooser.choose(""), Settings.DEFAULT, Clock.systemUTC())) {
+ * try (NodeBrowser browser = NodeBrowser.start()) {
  *     browser.addListener(new NodeBrowser.Listener() {
  *         public void added(DiscoveredNode n) { ... }
  *     });
@@ -115,6 +115,11 @@ public final class NodeBrowser implements AutoCloseable {
         this.probe = new MdnsProbe(on.address());
         this.refresher = Executors.newSingleThreadScheduledExecutor(daemon("mdns-refresh"));
         this.notifier = Executors.newSingleThreadExecutor(daemon("mdns-listeners"));
+    }
+
+    /** Starts browsing with the default settings on the interface {@link InterfaceChooser} picks. */
+    public static NodeBrowser start() throws DiscoveryException {
+        return start(InterfaceChooser.choose(""), Settings.DEFAULT, Clock.systemUTC());
     }
 
     /** Starts browsing on the given interface; the first refresh runs at once. */
