@@ -5,6 +5,9 @@ import io.smollama.common.Health;
 import io.smollama.common.NodeEvent;
 import io.smollama.common.PluginInfo;
 import io.smollama.node.config.NodeConfig;
+import io.smollama.node.discovery.DiscoveryHttpService;
+import io.smollama.node.discovery.DiscoverySettings;
+import io.smollama.node.discovery.NodeDiscovery;
 import io.smollama.node.events.EventBus;
 import io.smollama.node.events.EventStream;
 import io.smollama.node.health.HealthHttpService;
@@ -55,6 +58,7 @@ public final class NodeAgent implements AutoCloseable {
     private final PluginHost plugins;
     private final HealthReport health;
     private final ApiServer server;
+    private final NodeDiscovery discovery;
     private volatile boolean storeReadable = true;
     private volatile String storeReadError = "";
 
@@ -97,6 +101,17 @@ public final class NodeAgent implements AutoCloseable {
             resources.push(sampler);
             plugins.sensors().forEach(sampler::start);
 
+            this.discovery = NodeDiscovery.start(
+                    DiscoverySettings.from(agentConfig.loaded().settings().section("discovery")),
+                    new NodeDiscovery.Identity(
+                            name,
+                            config.role().word(),
+                            BuildInfo.version(),
+                            config.http().openReads(),
+                            List.of("readings", "actuators")),
+                    clock);
+            resources.push(discovery);
+
             TokenAuth auth = new TokenAuth(token, config.http().openReads());
             EventStream events = new EventStream(name, bus, auth);
             resources.push(events);
@@ -110,6 +125,7 @@ public final class NodeAgent implements AutoCloseable {
                     List.of(
                             this::storeAndSamplerHealth,
                             this::pluginHealth,
+                            discovery::health,
                             () -> Map.of("http", ComponentHealth.up(events.clientCount() + " WebSocket clients"))),
                     () -> counts(log, events));
             this.server = new ApiServer(
@@ -118,12 +134,17 @@ public final class NodeAgent implements AutoCloseable {
                     config.http().maxBodyBytes(),
                     auth,
                     List.of(
-                            new HealthHttpService(health), new ReadingsHttpService(name, log, sampler, clock),
-                            new PluginsHttpService(plugins, config.http().maxBodyBytes()), new OpenApiHttpService()),
+                            new HealthHttpService(health),
+                            new ReadingsHttpService(name, log, sampler, clock),
+                            new PluginsHttpService(plugins, config.http().maxBodyBytes()),
+                            new DiscoveryHttpService(discovery),
+                            new OpenApiHttpService()),
                     events);
             server.start();
             resources.push(server);
             resources.push(events::close); // say goodbye to WebSocket clients before the server stops
+            discovery.announce(server.port());
+            resources.push(discovery::close); // and to the LAN first (closing twice is harmless)
         } catch (IOException | RuntimeException e) {
             closeResources();
             throw e;
@@ -158,6 +179,11 @@ public final class NodeAgent implements AutoCloseable {
     /** The API token (never log it). */
     public String token() {
         return token;
+    }
+
+    /** Discovery on the LAN: the nodes seen and the hub to sync with ({@link NodeDiscovery#hubs()}). */
+    public NodeDiscovery discovery() {
+        return discovery;
     }
 
     public Health health() {

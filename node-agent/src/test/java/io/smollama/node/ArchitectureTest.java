@@ -78,6 +78,16 @@ class ArchitectureTest {
                     + " and other features use its typed API");
 
     @ArchTest
+    static final ArchRule onlyCommonDiscoveryTalksToJmdns = noClasses()
+            .that()
+            .resideOutsideOfPackage("io.smollama.common.discovery..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("javax.jmdns..")
+            .because("mDNS is wrapped once, in common, so the agent and the console share one announcer and"
+                    + " one browser with the same liveness rules, and JmDNS can be replaced in one place");
+
+    @ArchTest
     static final ArchRule onlyTheCliPackageTalksToPicocli = noClasses()
             .that()
             .resideOutsideOfPackage("io.smollama.node.cli..")

@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             SourcesCommand.class,
             ReadCommand.class,
             BenchCommand.class,
+            DiscoveryCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SmollamaNode implements Runnable {
