@@ -62,9 +62,28 @@ final class EmbeddedBroker implements AutoCloseable {
                             + (e.getMessage() == null ? e.toString() : e.getMessage()),
                     e);
         }
-        EmbeddedBroker broker = new EmbeddedBroker(server, host, server.getPort());
+        EmbeddedBroker broker = new EmbeddedBroker(server, host, port == 0 ? boundPort(server) : port);
         LOG.info(() -> "embedded MQTT broker listening on " + host + ":" + broker.port + " (data in " + dir + ")");
         return broker;
+    }
+
+    /** Moquette learns the port it bound a moment after {@code startServer} returns. */
+    private static int boundPort(Server server) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (server.getPort() == 0) {
+            if (System.nanoTime() > deadline) {
+                server.stopServer();
+                throw new IllegalStateException("the embedded MQTT broker did not report its port within 5 s");
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                server.stopServer();
+                throw new IllegalStateException("interrupted while the embedded MQTT broker started", e);
+            }
+        }
+        return server.getPort();
     }
 
     private static IAuthenticator credentials(String user, String password) {
