@@ -49,6 +49,8 @@ final class EmbeddedBroker implements AutoCloseable {
         p.setProperty("data_path", dir.toAbsolutePath().toString());
         p.setProperty("persistence_enabled", "true");
         p.setProperty("telemetry_enabled", "false");
+        // the default per-loop command queue (1024) fills under a burst from many edges and stalls the broker
+        p.setProperty("session_queue_size", "65536");
         p.setProperty("allow_anonymous", Boolean.toString(username.isEmpty()));
         p.setProperty("netty.mqtt.message_size", Integer.toString(MAX_MESSAGE_BYTES));
         @Nullable IAuthenticator auth = username.isEmpty() ? null : credentials(username.get(), password.orElse(""));
