@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The last messages received per topic, in memory: at most {@code perTopic} per topic and {@code topics}
- * topics (the least recently written topic is forgotten first), so a chatty broker cannot grow the heap.
+ * The last messages received per topic, in memory: at most {@code perTopic} per topic, {@code topics} topics
+ * and {@code maxChars} payload characters in all (the least recently written topic loses its oldest messages
+ * first), so a chatty broker cannot grow the heap of a small Pi.
  */
 final class MessageHistory {
 
@@ -18,16 +19,23 @@ final class MessageHistory {
 
     private final int perTopic;
     private final int topics;
+    private final long maxChars;
+    private long chars;
     private long seq;
     private final Map<String, Deque<Stamped>> byTopic;
 
-    MessageHistory(int perTopic, int topics) {
+    MessageHistory(int perTopic, int topics, long maxChars) {
         this.perTopic = perTopic;
         this.topics = topics;
+        this.maxChars = maxChars;
         this.byTopic = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Deque<Stamped>> eldest) {
-                return size() > MessageHistory.this.topics;
+                if (size() <= MessageHistory.this.topics) {
+                    return false;
+                }
+                eldest.getValue().forEach(st -> chars -= st.message().payload().length());
+                return true;
             }
         };
     }
@@ -35,8 +43,19 @@ final class MessageHistory {
     synchronized void add(MqttMessage m) {
         Deque<Stamped> q = byTopic.computeIfAbsent(m.topic(), t -> new ArrayDeque<>());
         q.addLast(new Stamped(seq++, m));
+        chars += m.payload().length();
         while (q.size() > perTopic) {
-            q.removeFirst();
+            chars -= q.removeFirst().message().payload().length();
+        }
+        var topicsOldestFirst = byTopic.values().iterator();
+        while (chars > maxChars && topicsOldestFirst.hasNext()) {
+            Deque<Stamped> oldest = topicsOldestFirst.next();
+            while (chars > maxChars && !oldest.isEmpty()) {
+                chars -= oldest.removeFirst().message().payload().length();
+            }
+            if (oldest.isEmpty()) {
+                topicsOldestFirst.remove();
+            }
         }
     }
 

@@ -35,18 +35,20 @@ public final class MqttService implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(MqttService.class.getName());
     static final int HISTORY_PER_TOPIC = 100;
     static final int HISTORY_TOPICS = 500;
+    static final long HISTORY_CHARS = 4_000_000;
     static final Duration DEFAULT_FIRST_RETRY = Duration.ofSeconds(1);
     static final Duration MAX_RETRY = Duration.ofSeconds(60);
 
     private final MqttSettings settings;
     private final Clock clock;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
-    private final MessageHistory history = new MessageHistory(HISTORY_PER_TOPIC, HISTORY_TOPICS);
+    private final MessageHistory history = new MessageHistory(HISTORY_PER_TOPIC, HISTORY_TOPICS, HISTORY_CHARS);
     private final List<Consumer<MqttMessage>> agentListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong directPublished = new AtomicLong();
     private final AtomicLong unsent = new AtomicLong();
     private final EchoFilter echoes;
+    private final TopicFilter readingsFilter;
     private @Nullable EmbeddedBroker broker;
     private @Nullable MqttLink link;
     private @Nullable Outbox outbox;
@@ -59,6 +61,7 @@ public final class MqttService implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.echoes = new EchoFilter(clock, Duration.ofMinutes(5), 1000);
+        this.readingsFilter = new TopicFilter(settings.readingsFilter());
     }
 
     /**
@@ -151,7 +154,7 @@ public final class MqttService implements AutoCloseable {
         byte[] payload = m.payload().getBytes(StandardCharsets.UTF_8);
         boolean echo = echoes.isEcho(m.topic(), payload);
         ReadingsIngest in = ingest;
-        if (in != null && new TopicFilter(settings.readingsFilter()).matches(m.topic())) {
+        if (in != null && readingsFilter.matches(m.topic())) {
             if (!echo) {
                 in.accept(m.topic(), payload);
             }
@@ -212,8 +215,8 @@ public final class MqttService implements AutoCloseable {
 
     /**
      * Up to {@code limit} of the messages this node received recently on topics matching {@code topicFilter}
-     * (MQTT wildcards {@code +} and {@code #} allowed), newest first. Up to 100 messages per topic are kept, in
-     * memory only.
+     * (MQTT wildcards {@code +} and {@code #} allowed), newest first. Up to 100 messages per topic (and about
+     * 4 MB of text in all) are kept, in memory only.
      *
      * @throws IllegalArgumentException when {@code topicFilter} is not a valid MQTT topic filter
      */

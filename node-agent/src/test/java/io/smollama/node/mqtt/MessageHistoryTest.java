@@ -19,7 +19,7 @@ class MessageHistoryTest {
 
     @Test
     void recentMessagesComeNewestFirstForMatchingTopicsOnly() {
-        MessageHistory h = new MessageHistory(10, 10);
+        MessageHistory h = new MessageHistory(10, 10, 1_000_000);
         h.add(msg("home/a", "1"));
         h.add(msg("office/b", "2"));
         h.add(msg("home/c", "3"));
@@ -33,7 +33,7 @@ class MessageHistoryTest {
 
     @Test
     void eachTopicKeepsOnlyItsNewestMessages() {
-        MessageHistory h = new MessageHistory(3, 10);
+        MessageHistory h = new MessageHistory(3, 10, 1_000_000);
         for (int i = 0; i < 10; i++) {
             h.add(msg("t", Integer.toString(i)));
         }
@@ -44,13 +44,28 @@ class MessageHistoryTest {
 
     @Test
     void theLeastRecentlyWrittenTopicIsForgottenBeyondTheTopicLimit() {
-        MessageHistory h = new MessageHistory(3, 2);
+        MessageHistory h = new MessageHistory(3, 2, 1_000_000);
         h.add(msg("a", "1"));
         h.add(msg("b", "2"));
         h.add(msg("c", "3"));
         assertThat(h.recent(new TopicFilter("#"), 10))
                 .extracting(MqttMessage::topic)
                 .containsExactly("c", "b");
+    }
+
+    @Test
+    void theOldestMessagesOfTheLeastRecentTopicGoFirstWhenTheTextBudgetIsSpent() {
+        MessageHistory h = new MessageHistory(100, 100, 10);
+        h.add(msg("a", "1234"));
+        h.add(msg("a", "5678"));
+        h.add(msg("b", "abcd"));
+        assertThat(h.recent(new TopicFilter("#"), 10))
+                .extracting(MqttMessage::payload)
+                .containsExactly("abcd", "5678");
+        h.add(msg("b", "efghijkl"));
+        assertThat(h.recent(new TopicFilter("#"), 10))
+                .extracting(MqttMessage::payload)
+                .containsExactly("efghijkl");
     }
 
     @Test
