@@ -16,6 +16,8 @@ import io.smollama.node.http.ApiServer;
 import io.smollama.node.http.ApiToken;
 import io.smollama.node.http.OpenApiHttpService;
 import io.smollama.node.http.TokenAuth;
+import io.smollama.node.mqtt.MqttService;
+import io.smollama.node.mqtt.MqttSettings;
 import io.smollama.node.plugin.PluginHost;
 import io.smollama.node.plugin.PluginsHttpService;
 import io.smollama.node.readings.ReadingSampler;
@@ -56,6 +58,7 @@ public final class NodeAgent implements AutoCloseable {
     private final ReadingWriter writer;
     private final ReadingSampler sampler;
     private final PluginHost plugins;
+    private final MqttService mqtt;
     private final HealthReport health;
     private final ApiServer server;
     private final NodeDiscovery discovery;
@@ -93,6 +96,15 @@ public final class NodeAgent implements AutoCloseable {
             resources.push(housekeeping::shutdownNow);
             new Retention(db, storeSettings, clock).schedule(housekeeping, RETENTION_PERIOD);
 
+            // MQTT before the sampler, so an edge node publishes from its first reading
+            this.mqtt = MqttService.start(
+                    MqttSettings.from(agentConfig.loaded().settings().section("mqtt"), config),
+                    db,
+                    writer::submit,
+                    clock);
+            resources.push(mqtt);
+            writer.addListener(mqtt::committed);
+
             this.plugins = new PluginHost(agentConfig.plugins(), clock);
             resources.push(plugins);
             plugins.start(agentConfig.loaded().settings().section("plugins"), name, storage.path());
@@ -126,8 +138,13 @@ public final class NodeAgent implements AutoCloseable {
                             this::storeAndSamplerHealth,
                             this::pluginHealth,
                             discovery::health,
-                            () -> Map.of("http", ComponentHealth.up(events.clientCount() + " WebSocket clients"))),
-                    () -> counts(log, events));
+                            () -> Map.of("http", ComponentHealth.up(events.clientCount() + " WebSocket clients")),
+                            mqtt::health),
+                    () -> {
+                        Map<String, Long> counts = new LinkedHashMap<>(counts(log, events));
+                        counts.putAll(mqtt.counts());
+                        return counts;
+                    });
             this.server = new ApiServer(
                     config.http().host(),
                     config.http().port(),
@@ -184,6 +201,11 @@ public final class NodeAgent implements AutoCloseable {
     /** Discovery on the LAN: the nodes seen and the hub to sync with ({@link NodeDiscovery#hubs()}). */
     public NodeDiscovery discovery() {
         return discovery;
+    }
+
+    /** The node's MQTT: publish, recent messages, the agent hook (disabled when no broker is configured). */
+    public MqttService mqtt() {
+        return mqtt;
     }
 
     public Health health() {

@@ -70,12 +70,22 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheStorePackageTalksToSql = noClasses()
             .that()
-            .resideOutsideOfPackage("io.smollama.node.store..")
+            .resideOutsideOfPackages("io.smollama.node.store..", "io.smollama.node.mqtt..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("java.sql..", "org.sqlite..")
-            .because("the store owns the database: schema, transactions and SQL stay in one package"
-                    + " and other features use its typed API");
+            .because("the store owns the database: schema, transactions and connections stay in one package;"
+                    + " a feature with its own table (mqtt: the outbox) writes its SQL inside Database.read/write");
+
+    @ArchTest
+    static final ArchRule onlyTheMqttPackageTalksToHiveMqAndMoquette = noClasses()
+            .that()
+            .resideOutsideOfPackage("io.smollama.node.mqtt..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.hivemq..", "io.moquette..", "io.netty..")
+            .because("the MQTT client and the embedded broker are one feature's concern; everything else uses"
+                    + " MqttService (publish, recentMessages, the agent hook)");
 
     @ArchTest
     static final ArchRule onlyCommonDiscoveryTalksToJmdns = noClasses()

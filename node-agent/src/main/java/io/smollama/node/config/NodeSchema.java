@@ -187,6 +187,19 @@ public final class NodeSchema {
                         Duration.ofMillis(100),
                         Duration.ofHours(1),
                         "How often an edge node publishes its readings")
+                .objects(
+                        "qos",
+                        ConfigSpec.builder()
+                                .optionalString("topic", "", "Topic filter, e.g. smollama/+/events (required)")
+                                .integer("level", 1, 0, 2, "QoS 0, 1 or 2")
+                                .build(),
+                        "QoS of publishes per topic filter (first match wins; default 1)")
+                .integer(
+                        "outbox_limit",
+                        100_000,
+                        100,
+                        10_000_000,
+                        "QoS 1/2 messages kept for a broker that is down; the oldest are dropped beyond this")
                 .build();
         ConfigSpec sync = ConfigSpec.builder()
                 .bool("enabled", false, "Sync observations and memories with a hub")
