@@ -9,6 +9,7 @@ import io.smollama.common.ComponentHealth;
 import io.smollama.common.NodeEvent;
 import io.smollama.node.events.EventBus;
 import io.smollama.node.llm.LlmStatus;
+import io.smollama.node.store.ChatLog;
 import io.smollama.node.store.Database;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,7 +43,7 @@ public final class ChatService implements AutoCloseable {
     static final int SESSION_LIST_LIMIT = 200;
 
     private final String node;
-    private final ChatStore store;
+    private final ChatLog store;
     private final ChatAgent agent;
     private final OllamaLlm llm;
     private final EventBus bus;
@@ -50,7 +51,7 @@ public final class ChatService implements AutoCloseable {
     private final ReentrantLock oneAtATime = new ReentrantLock(true);
     private final ScheduledExecutorService checker;
 
-    private ChatService(String node, ChatStore store, ChatAgent agent, OllamaLlm llm, EventBus bus, Clock clock) {
+    private ChatService(String node, ChatLog store, ChatAgent agent, OllamaLlm llm, EventBus bus, Clock clock) {
         this.node = node;
         this.store = store;
         this.agent = agent;
@@ -71,7 +72,7 @@ public final class ChatService implements AutoCloseable {
     public static ChatService start(
             String node, Database db, OllamaLlm llm, Supplier<List<AgentTool>> tools, EventBus bus, Clock clock) {
         ChatService service =
-                new ChatService(node, new ChatStore(db), new ChatAgent(llm, tools, node, clock), llm, bus, clock);
+                new ChatService(node, new ChatLog(db), new ChatAgent(llm, tools, node, clock), llm, bus, clock);
         long every = llm.settings().queueCheckInterval().toMillis();
         service.checker.scheduleWithFixedDelay(service::checkAndDrain, 0, every, TimeUnit.MILLISECONDS);
         return service;
@@ -155,7 +156,7 @@ public final class ChatService implements AutoCloseable {
             }
             oneAtATime.lock();
             try {
-                for (ChatStore.Queued q : store.queued()) {
+                for (ChatLog.Queued q : store.queued()) {
                     if (!answerQueued(q)) {
                         return;
                     }
@@ -169,7 +170,7 @@ public final class ChatService implements AutoCloseable {
     }
 
     /** Answers one queued question; false when the LLM went away again (it stays queued). */
-    private boolean answerQueued(ChatStore.Queued q) {
+    private boolean answerQueued(ChatLog.Queued q) {
         Emitter emit = new Emitter(e -> {});
         emit.accept(ChatEvent.session(q.sessionId()));
         List<ChatMessage> history = new ArrayList<>(store.conversation(q.sessionId(), HISTORY_MESSAGES));

@@ -147,11 +147,7 @@ public final class OllamaLlm implements LlmClient {
         if (e instanceof LlmUnavailableException u) {
             return u;
         }
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String why = root == e ? OllamaServer.describe(e) : OllamaServer.describe(root);
+        String why = OllamaServer.describe(e);
         return new LlmUnavailableException(
                 "Ollama at " + settings.ollamaUrl() + " could not answer with " + settings.model() + ": " + why, e);
     }

@@ -144,13 +144,23 @@ public final class OllamaServer {
         }
     }
 
+    /** A sentence for why a call failed: connection refused and time-outs anywhere in the chain first. */
     static String describe(Throwable e) {
-        if (e instanceof ConnectException) {
-            return "connection refused (is Ollama running? start it with 'ollama serve')";
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException) {
+                return "connection refused (is Ollama running? start it with 'ollama serve')";
+            }
+            if (t instanceof HttpTimeoutException
+                    || t instanceof java.net.SocketTimeoutException
+                    || t instanceof java.util.concurrent.TimeoutException) {
+                return "timed out";
+            }
         }
-        if (e instanceof HttpTimeoutException) {
-            return "timed out";
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String message = e.getMessage() != null ? e.getMessage() : root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message;
     }
 }

@@ -1,9 +1,8 @@
-package io.smollama.node.agent;
+package io.smollama.node.store;
 
 import io.smollama.common.ChatMessage;
 import io.smollama.common.ChatSession;
 import io.smollama.common.ChatTranscript;
-import io.smollama.node.store.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,23 +16,23 @@ import java.util.Optional;
 
 /**
  * Chat sessions, their messages and the queue of questions waiting for the LLM, in the node's
- * SQLite database (migration 3). Every write is durable when it returns, so history and queued
- * questions survive a restart.
+ * SQLite database (migration 3), for the agent package. Every write is durable when it returns, so
+ * history and queued questions survive a restart.
  */
-final class ChatStore {
+public final class ChatLog {
 
-    static final int TITLE_CHARS = 80;
+    public static final int TITLE_CHARS = 80;
 
     /** A question waiting for the LLM, in arrival order. */
-    record Queued(long id, String sessionId, String question, Instant queuedAt) {}
+    public record Queued(long id, String sessionId, String question, Instant queuedAt) {}
 
     private final Database db;
 
-    ChatStore(Database db) {
+    public ChatLog(Database db) {
         this.db = db;
     }
 
-    boolean exists(String sessionId) {
+    public boolean exists(String sessionId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM chat_sessions WHERE id = ?")) {
                 ps.setString(1, sessionId);
@@ -45,7 +44,7 @@ final class ChatStore {
     }
 
     /** Creates the session unless it exists; its title is the start of its first question. */
-    void ensureSession(String sessionId, String firstQuestion, Instant now) {
+    public void ensureSession(String sessionId, String firstQuestion, Instant now) {
         String title = firstQuestion.strip().replaceAll("\\s+", " ");
         if (title.length() > TITLE_CHARS) {
             title = title.substring(0, TITLE_CHARS - 1) + "…";
@@ -63,7 +62,7 @@ final class ChatStore {
         });
     }
 
-    void append(String sessionId, ChatMessage m) {
+    public void append(String sessionId, ChatMessage m) {
         db.write(c -> {
             insert(c, sessionId, m);
             return null;
@@ -99,7 +98,7 @@ final class ChatStore {
     }
 
     /** Sessions, most recently used first. */
-    List<ChatSession> sessions(int limit) {
+    public List<ChatSession> sessions(int limit) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT s.id, s.title, s.created_at, s.updated_at,"
                     + " (SELECT count(*) FROM chat_messages m WHERE m.session_id = s.id)"
@@ -116,7 +115,7 @@ final class ChatStore {
         });
     }
 
-    Optional<ChatTranscript> transcript(String sessionId) {
+    public Optional<ChatTranscript> transcript(String sessionId) {
         return db.read(c -> {
             ChatSession session;
             try (PreparedStatement ps = c.prepareStatement("SELECT s.id, s.title, s.created_at, s.updated_at,"
@@ -146,7 +145,7 @@ final class ChatStore {
     }
 
     /** The latest {@code limit} user and assistant messages of a session, oldest first. */
-    List<ChatMessage> conversation(String sessionId, int limit) {
+    public List<ChatMessage> conversation(String sessionId, int limit) {
         return db.read(c -> {
             try (PreparedStatement ps =
                     c.prepareStatement("SELECT role, content, tool, arguments, created_at FROM chat_messages"
@@ -165,7 +164,7 @@ final class ChatStore {
         });
     }
 
-    long enqueue(String sessionId, String question, Instant now) {
+    public long enqueue(String sessionId, String question, Instant now) {
         return db.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO chat_queue (session_id, question, queued_at) VALUES (?, ?, ?)",
@@ -183,7 +182,7 @@ final class ChatStore {
     }
 
     /** Queued questions, oldest first. */
-    List<Queued> queued() {
+    public List<Queued> queued() {
         return db.read(c -> {
             try (PreparedStatement ps =
                     c.prepareStatement("SELECT id, session_id, question, queued_at FROM chat_queue ORDER BY id")) {
@@ -200,7 +199,7 @@ final class ChatStore {
     }
 
     /** Removes a queued question once it has been answered, storing the answer's messages with it. */
-    void answered(long queuedId, String sessionId, List<ChatMessage> messages) {
+    public void answered(long queuedId, String sessionId, List<ChatMessage> messages) {
         db.write(c -> {
             for (ChatMessage m : messages) {
                 insert(c, sessionId, m);
@@ -212,7 +211,7 @@ final class ChatStore {
         });
     }
 
-    int queueDepth() {
+    public int queueDepth() {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM chat_queue");
                     ResultSet rs = ps.executeQuery()) {
