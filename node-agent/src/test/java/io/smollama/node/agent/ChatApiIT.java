@@ -89,6 +89,15 @@ class ChatApiIT {
                     .startsWith("event: session")
                     .endsWith("event: done");
 
+            HttpResponse<String> openapi = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(node.uri("/openapi?format=json"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(Json.mapper().readTree(openapi.body()).path("paths").fieldNames())
+                    .toIterable()
+                    .contains("/api/chat", "/api/chat/{sessionId}");
+
             var llm = node.client().health().components().get("llm");
             assertThat(llm.status()).isEqualTo(io.smollama.common.ComponentHealth.Status.UP);
             assertThat(llm.detail()).contains(ScriptedOllama.CHAT_MODEL);
