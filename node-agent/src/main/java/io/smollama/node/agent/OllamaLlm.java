@@ -54,6 +54,7 @@ public final class OllamaLlm implements LlmClient {
                 .keepAlive(settings.keepAliveSeconds())
                 .build();
         this.chat = OllamaChatModel.builder()
+                .maxRetries(0) // one attempt: the callers own their retry policy (agent.retries, the loop's own)
                 .baseUrl(settings.ollamaUrl())
                 .modelName(settings.model())
                 .httpClientBuilder(httpClient(settings))
