@@ -149,6 +149,8 @@ public final class OllamaLlm implements LlmClient {
             return u;
         }
         String why = OllamaServer.describe(e);
+        cached = new LlmStatus(false, false, settings.model(), "the last call failed: " + why);
+        cachedAt = clock.millis();
         return new LlmUnavailableException(
                 "Ollama at " + settings.ollamaUrl() + " could not answer with " + settings.model() + ": " + why, e);
     }
