@@ -1,9 +1,15 @@
 package io.smollama.node;
 
+import io.helidon.webserver.http.HttpService;
 import io.smollama.common.ComponentHealth;
 import io.smollama.common.Health;
 import io.smollama.common.NodeEvent;
 import io.smollama.common.PluginInfo;
+import io.smollama.node.agent.AgentSettings;
+import io.smollama.node.agent.AgentTools;
+import io.smollama.node.agent.ChatHttpService;
+import io.smollama.node.agent.ChatService;
+import io.smollama.node.agent.OllamaLlm;
 import io.smollama.node.config.NodeConfig;
 import io.smollama.node.discovery.DiscoveryHttpService;
 import io.smollama.node.discovery.DiscoverySettings;
@@ -16,6 +22,7 @@ import io.smollama.node.http.ApiServer;
 import io.smollama.node.http.ApiToken;
 import io.smollama.node.http.OpenApiHttpService;
 import io.smollama.node.http.TokenAuth;
+import io.smollama.node.memory.MemoryBook;
 import io.smollama.node.mqtt.MqttService;
 import io.smollama.node.mqtt.MqttSettings;
 import io.smollama.node.plugin.PluginHost;
@@ -33,6 +40,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,6 +135,25 @@ public final class NodeAgent implements AutoCloseable {
             TokenAuth auth = new TokenAuth(token, config.http().openReads());
             EventStream events = new EventStream(name, bus, auth);
             resources.push(events);
+            List<HttpService> features = new ArrayList<>();
+            List<HealthReport.Component> featureHealth = new ArrayList<>();
+
+            // memory (mem): builds the node's MemoryBook here and registers its HttpService and health
+
+            // agent and chat: the LLM client, the tools and the chat API; not on edge nodes
+            if (config.role() != NodeConfig.Role.EDGE) {
+                AgentSettings agentSettings =
+                        AgentSettings.from(agentConfig.loaded().settings());
+                OllamaLlm llm = new OllamaLlm(agentSettings, clock); // the observation loop's LlmClient too
+                MemoryBook memoryBook = null; // once merged: the MemoryBook built by the memory block above
+                AgentTools tools = new AgentTools(log, sampler, plugins.actuators(), memoryBook, clock);
+                ChatService chat = ChatService.start(name, db, llm, tools::all, bus, clock);
+                resources.push(chat);
+                features.add(new ChatHttpService(chat, config.http().maxBodyBytes()));
+                featureHealth.add(chat::health);
+            }
+
+            // observation loop (observe): uses llm and the MemoryBook; not on edge nodes
             this.health = new HealthReport(
                     name,
                     config.role().word(),
@@ -134,12 +161,15 @@ public final class NodeAgent implements AutoCloseable {
                     BuildInfo.asMap(),
                     clock,
                     clock.instant(),
-                    List.of(
-                            this::storeAndSamplerHealth,
-                            this::pluginHealth,
-                            discovery::health,
-                            () -> Map.of("http", ComponentHealth.up(events.clientCount() + " WebSocket clients")),
-                            mqtt::health),
+                    concat(
+                            List.of(
+                                    this::storeAndSamplerHealth,
+                                    this::pluginHealth,
+                                    discovery::health,
+                                    () -> Map.of(
+                                            "http", ComponentHealth.up(events.clientCount() + " WebSocket clients")),
+                                    mqtt::health),
+                            featureHealth),
                     () -> {
                         Map<String, Long> counts = new LinkedHashMap<>(counts(log, events));
                         counts.putAll(mqtt.counts());
@@ -150,12 +180,15 @@ public final class NodeAgent implements AutoCloseable {
                     config.http().port(),
                     config.http().maxBodyBytes(),
                     auth,
-                    List.of(
-                            new HealthHttpService(health),
-                            new ReadingsHttpService(name, log, sampler, clock),
-                            new PluginsHttpService(plugins, config.http().maxBodyBytes()),
-                            new DiscoveryHttpService(discovery),
-                            new OpenApiHttpService()),
+                    concat(
+                            List.of(
+                                    new HealthHttpService(health),
+                                    new ReadingsHttpService(name, log, sampler, clock),
+                                    new PluginsHttpService(
+                                            plugins, config.http().maxBodyBytes()),
+                                    new DiscoveryHttpService(discovery),
+                                    new OpenApiHttpService()),
+                            features),
                     events);
             server.start();
             resources.push(server);
@@ -166,6 +199,12 @@ public final class NodeAgent implements AutoCloseable {
             closeResources();
             throw e;
         }
+    }
+
+    private static <T> List<T> concat(List<? extends T> a, List<? extends T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** Builds and starts a node-agent; on failure everything already opened is closed again. */

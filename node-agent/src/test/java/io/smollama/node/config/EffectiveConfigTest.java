@@ -53,7 +53,7 @@ class EffectiveConfigTest {
 
         assertThat(effective.settings())
                 .extracting(EffectiveConfig.Entry::key)
-                .startsWith(
+                .containsExactly(
                         "node.name",
                         "node.role",
                         "http.host",
@@ -74,8 +74,25 @@ class EffectiveConfigTest {
                         "plugins.gpio.labels",
                         "plugins.gpio.api_key",
                         "log.level",
-                        "log.format")
-                .containsSubsequence(
+                        "log.format",
+                        "ollama.url",
+                        "ollama.model",
+                        "ollama.embedding_model",
+                        "ollama.keep_alive",
+                        "ollama.connect_timeout",
+                        "ollama.timeout",
+                        "memory.embedder",
+                        "memory.observation_retention",
+                        "observe.enabled",
+                        "observe.interval",
+                        "observe.min_interval",
+                        "observe.max_interval",
+                        "observe.lookback",
+                        "agent.max_iterations",
+                        "agent.fallback",
+                        "agent.retries",
+                        "agent.retry_backoff",
+                        "agent.queue_check_interval",
                         "mqtt.host",
                         "mqtt.port",
                         "mqtt.embedded",
@@ -88,7 +105,12 @@ class EffectiveConfigTest {
                         "mqtt.publish_interval",
                         "mqtt.qos",
                         "mqtt.outbox_limit",
-                        "sync.enabled");
+                        "sync.enabled",
+                        "sync.hub_url",
+                        "sync.interval",
+                        "sync.pull",
+                        "discovery.enabled",
+                        "discovery.interface");
         assertThat(effective.settings())
                 .contains(
                         new EffectiveConfig.Entry("node.name", "(unset)", "default"),
