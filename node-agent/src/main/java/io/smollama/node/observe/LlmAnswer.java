@@ -22,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  *       is rejected, not cut);
  *   <li>{@code type}: one of {@link Observation#TYPES} (case-insensitive); missing means {@code general},
  *       anything else rejects the item;
- *   <li>{@code confidence}: a number in 0..1; a number in (1, 100] is read as a percentage; missing means
- *       0.5; anything else (negative, above 100, not a number) rejects the item;
+ *   <li>{@code confidence}: a number in 0..1 is taken as it is; one just above 1 (below 2) is clamped to
+ *       1; one in [2, 100] (or a string like {@code "85%"}) is read as a percentage; missing means 0.5;
+ *       anything else (negative, above 100, not a number) rejects the item;
  *   <li>{@code related_sources}: kept only when they name a known source, either in full ({@code
  *       system:cpu_temp}) or by an id that only one known source has ({@code cpu_temp}); unknown ones are
  *       dropped, the item kept.
@@ -144,7 +145,7 @@ record LlmAnswer(List<ObservationDraft> observations, List<Fact> memories, List<
         if (Double.isNaN(c) || c < 0 || c > 100) {
             return null;
         }
-        return c > 1 ? c / 100 : c;
+        return c <= 1 ? c : c < 2 ? 1.0 : c / 100;
     }
 
     private static List<String> sources(@Nullable JsonNode node, Collection<String> known) {

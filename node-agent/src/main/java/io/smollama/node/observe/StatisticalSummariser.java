@@ -23,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>new maximum / minimum</b> ({@code status}): the newest point goes beyond every earlier point
  *       of the window (at least 5); confidence 0.9;
  *   <li><b>anomaly</b> ({@code anomaly}): the point with the largest robust z-score, 0.6745·(x − median)
- *       / MAD (MAD 0: mean absolute deviation × 1.2533 instead), when |z| > 3.5 over at least 7
- *       points; confidence 0.6 rising with |z| to 0.95;
+ *       / MAD (MAD 0: mean absolute deviation × 1.2533 instead), when |z| > 4.5 over at least 7
+ *       points (stricter than the textbook 3.5, because every round tests every source); confidence
+ *       0.6 rising with |z| to 0.95;
  *   <li><b>motion counts</b> ({@code status}) for binary sources: how many readings were 1;
  *       confidence 0.95.
  * </ul>
@@ -35,7 +36,7 @@ import org.jspecify.annotations.Nullable;
 final class StatisticalSummariser {
 
     static final String SOURCE = "statistics";
-    static final double ANOMALY_Z = 3.5;
+    static final double ANOMALY_Z = 4.5;
     private static final Pattern MOTION = Pattern.compile("(?i).*(motion|pir|presence|occupancy).*");
     private static final DateTimeFormatter HH_MM =
             DateTimeFormatter.ofPattern("HH:mm'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
