@@ -13,6 +13,10 @@ import io.smollama.node.http.ApiServer;
 import io.smollama.node.http.ApiToken;
 import io.smollama.node.http.OpenApiHttpService;
 import io.smollama.node.http.TokenAuth;
+import io.smollama.node.llm.LlmClient;
+import io.smollama.node.memory.MemoryBook;
+import io.smollama.node.observe.ObserveComponent;
+import io.smollama.node.observe.ObserveSettings;
 import io.smollama.node.plugin.PluginHost;
 import io.smollama.node.plugin.PluginsHttpService;
 import io.smollama.node.readings.ReadingSampler;
@@ -36,6 +40,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The node-agent process: the one place that builds its components in dependency order (data
@@ -53,6 +58,7 @@ public final class NodeAgent implements AutoCloseable {
     private final ReadingWriter writer;
     private final ReadingSampler sampler;
     private final PluginHost plugins;
+    private final ObserveComponent observe;
     private final HealthReport health;
     private final ApiServer server;
     private volatile boolean storeReadable = true;
@@ -97,6 +103,20 @@ public final class NodeAgent implements AutoCloseable {
             resources.push(sampler);
             plugins.sensors().forEach(sampler::start);
 
+            // observation loop (issue 3): runs on the memory and LLM built above; until those blocks are
+            // merged this build has neither, and the loop's health component says why it does not run
+            @Nullable MemoryBook observeMemory = null;
+            @Nullable LlmClient observeLlm = null;
+            this.observe = ObserveComponent.start(
+                    name,
+                    config.role(),
+                    ObserveSettings.from(agentConfig.loaded().settings()),
+                    log,
+                    observeMemory,
+                    observeLlm,
+                    clock);
+            resources.push(observe);
+
             TokenAuth auth = new TokenAuth(token, config.http().openReads());
             EventStream events = new EventStream(name, bus, auth);
             resources.push(events);
@@ -110,6 +130,7 @@ public final class NodeAgent implements AutoCloseable {
                     List.of(
                             this::storeAndSamplerHealth,
                             this::pluginHealth,
+                            observe::health,
                             () -> Map.of("http", ComponentHealth.up(events.clientCount() + " WebSocket clients"))),
                     () -> counts(log, events));
             this.server = new ApiServer(
