@@ -25,6 +25,8 @@ import io.smollama.node.http.TokenAuth;
 import io.smollama.node.memory.MemoryBook;
 import io.smollama.node.mqtt.MqttService;
 import io.smollama.node.mqtt.MqttSettings;
+import io.smollama.node.observe.ObserveComponent;
+import io.smollama.node.observe.ObserveSettings;
 import io.smollama.node.plugin.PluginHost;
 import io.smollama.node.plugin.PluginsHttpService;
 import io.smollama.node.readings.ReadingSampler;
@@ -49,6 +51,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The node-agent process: the one place that builds its components in dependency order (data
@@ -67,6 +70,7 @@ public final class NodeAgent implements AutoCloseable {
     private final ReadingSampler sampler;
     private final PluginHost plugins;
     private final MqttService mqtt;
+    private final ObserveComponent observe;
     private final HealthReport health;
     private final ApiServer server;
     private final NodeDiscovery discovery;
@@ -141,11 +145,12 @@ public final class NodeAgent implements AutoCloseable {
             // memory (mem): builds the node's MemoryBook here and registers its HttpService and health
 
             // agent and chat: the LLM client, the tools and the chat API; not on edge nodes
+            @Nullable MemoryBook memoryBook = null; // once merged: the MemoryBook built by the memory block above
+            @Nullable OllamaLlm llm = null;
             if (config.role() != NodeConfig.Role.EDGE) {
                 AgentSettings agentSettings =
                         AgentSettings.from(agentConfig.loaded().settings());
-                OllamaLlm llm = new OllamaLlm(agentSettings, clock); // the observation loop's LlmClient too
-                MemoryBook memoryBook = null; // once merged: the MemoryBook built by the memory block above
+                llm = new OllamaLlm(agentSettings, clock); // the observation loop's LlmClient too
                 AgentTools tools = new AgentTools(log, sampler, plugins.actuators(), memoryBook, clock);
                 ChatService chat = ChatService.start(name, db, llm, tools::all, bus, clock);
                 resources.push(chat);
@@ -153,7 +158,18 @@ public final class NodeAgent implements AutoCloseable {
                 featureHealth.add(chat::health);
             }
 
-            // observation loop (observe): uses llm and the MemoryBook; not on edge nodes
+            // observation loop: writes observations with the LLM (or statistics) into memory; not on edge nodes
+            this.observe = ObserveComponent.start(
+                    name,
+                    config.role(),
+                    ObserveSettings.from(agentConfig.loaded().settings()),
+                    log,
+                    memoryBook,
+                    llm,
+                    clock);
+            resources.push(observe);
+            featureHealth.add(observe::health);
+
             this.health = new HealthReport(
                     name,
                     config.role().word(),
