@@ -38,7 +38,9 @@ public final class TimeSeriesChart {
     private boolean settingWindow;
 
     public TimeSeriesChart(String title, String unit) {
-        yAxis = new DefaultNumericAxis(unit.isBlank() ? "value" : "value", unit);
+        yAxis = new DefaultNumericAxis(title);
+        yAxis.setUnit(unit.isBlank() ? null : unit);
+        xAxis.setUnit(null);
         xAxis.setTimeAxis(true);
         xAxis.setAutoRanging(false);
         xAxis.setAnimated(false);

@@ -80,7 +80,6 @@ public final class DashboardScreen implements Screen {
         content.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
         root.setCenter(scroll);
         root.getStyleClass().add("dashboard");
 
@@ -263,8 +262,8 @@ public final class DashboardScreen implements Screen {
         chartBox.getChildren()
                 .setAll(charts.values().stream().map(TimeSeriesChart::view).toList());
         charts.values().forEach(c -> {
-            c.view().setPrefHeight(charts.size() <= 2 ? 300 : 240);
-            VBox.setVgrow(c.view(), Priority.ALWAYS);
+            c.view().setMinHeight(240);
+            c.view().setPrefHeight(charts.size() <= 2 ? 320 : 260);
         });
         if (!model.paused().get()) {
             followNow();

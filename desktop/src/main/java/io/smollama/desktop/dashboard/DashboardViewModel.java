@@ -28,6 +28,7 @@ import javafx.collections.ObservableList;
 public final class DashboardViewModel {
 
     static final int MAX_DEFAULT_PINS = 4;
+    static final int MAX_DEFAULT_CHARTS = 3;
 
     private final LatestReadings readings;
     private final ObservableList<String> series = FXCollections.observableArrayList();
@@ -114,13 +115,30 @@ public final class DashboardViewModel {
         }
         if (!defaulted && !numeric.isEmpty()) {
             defaulted = true;
-            numeric.forEach(e -> series.add(e.key()));
+            defaultSeries(numeric).forEach(series::add);
             if (pinned.isEmpty()) {
                 numeric.stream().limit(MAX_DEFAULT_PINS).forEach(e -> pinned.add(e.key()));
             }
         }
         List<Tile> next = pinned.stream().map(k -> tile(k, now)).toList();
         tiles.setAll(next);
+    }
+
+    /**
+     * The first layout: the sources of the units most sources share (at most three charts), so the
+     * dashboard opens on a few comparable series rather than one chart per source.
+     */
+    static List<String> defaultSeries(List<LatestReadings.Entry> numeric) {
+        Map<String, List<String>> byUnit = new LinkedHashMap<>();
+        for (LatestReadings.Entry e : numeric) {
+            byUnit.computeIfAbsent(e.unit() == null ? "" : e.unit(), u -> new ArrayList<>())
+                    .add(e.key());
+        }
+        return byUnit.values().stream()
+                .sorted(Comparator.comparingInt((List<String> l) -> -l.size()))
+                .limit(MAX_DEFAULT_CHARTS)
+                .flatMap(List::stream)
+                .toList();
     }
 
     private Tile tile(String key, Instant now) {

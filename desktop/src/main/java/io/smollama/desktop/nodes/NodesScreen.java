@@ -62,7 +62,7 @@ public final class NodesScreen implements Screen {
         token.setId("add-token");
         token.setPromptText("API token (optional: without it the node is read-only)");
         token.textProperty().bindBidirectional(model.token());
-        Button add = new Button("Add node");
+        Button add = new Button("Add");
         add.setId("add-node");
         add.setDefaultButton(false);
         add.setOnAction(e -> {
@@ -224,10 +224,12 @@ public final class NodesScreen implements Screen {
             name.getStyleClass().add("node-name");
             Label state = new Label(row.state().name().toLowerCase(Locale.ROOT));
             state.getStyleClass().add("node-state");
-            Label meta = new Label(row.role() + " · v" + row.version() + " · seen " + row.lastSeen() + " · "
-                    + row.access() + " · " + row.url());
+            Label meta =
+                    new Label(row.role() + " · v" + row.version() + " · seen " + row.lastSeen() + " · " + row.access());
             meta.getStyleClass().add("text-muted");
-            VBox text = new VBox(2, new HBox(6, name, state), meta);
+            Label url = new Label(row.url());
+            url.getStyleClass().addAll("text-muted", "small");
+            VBox text = new VBox(2, new HBox(6, name, state), meta, url);
             HBox box = new HBox(8, dot, text);
             box.setAlignment(Pos.CENTER_LEFT);
             setText(null);
