@@ -35,7 +35,7 @@ class NodeDetailViewModelTest {
         assertThat(m.summary().get()).isEqualTo("degraded · hub · v1.2.3 · up 1d 01h 01m");
         assertThat(m.components())
                 .containsExactly(
-                        "DOWN  plugin.gpio — FAILED: no chip", "UP  observe — every 5m", "UP  store — queue 0");
+                        "UP  observe — every 5m", "DOWN  plugin.gpio — FAILED: no chip", "UP  store — queue 0");
         assertThat(m.scheduler().get()).isEqualTo("Observation scheduler: UP — every 5m");
         assertThat(m.sync().get()).isEqualTo("Sync: not on this node");
     }
