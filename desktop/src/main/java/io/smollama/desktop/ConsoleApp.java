@@ -138,6 +138,12 @@ public final class ConsoleApp extends Application {
         }
     }
 
+    /** The dashboard, for UI tests. */
+    @Nullable
+    DashboardScreen dashboard() {
+        return dashboard;
+    }
+
     /** Full screen with no exit hint or key, touch-sized controls, a rotating overview. */
     private void kiosk(Stage stage, Shell frame, NodeDirectory nodes, int seconds) {
         stage.setFullScreenExitHint("");
@@ -195,6 +201,10 @@ public final class ConsoleApp extends Application {
     @Override
     public void stop() {
         saveLayout();
+        Screen current = shell == null ? null : shell.current();
+        if (current != null) {
+            current.hidden(); // stops its timers
+        }
         if (rotation != null) {
             rotation.stop();
         }
