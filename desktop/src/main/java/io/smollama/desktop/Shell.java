@@ -82,7 +82,7 @@ final class Shell {
         Region grow = new Region();
         VBox.setVgrow(grow, Priority.ALWAYS);
         Label keys = new Label("Ctrl+T theme · F11 full screen");
-        keys.getStyleClass().addAll("text-muted", "small");
+        keys.getStyleClass().addAll("text-muted", "small", "keys-hint");
         keys.setWrapText(true);
         sidebar.getChildren().addAll(grow, keys);
         sidebar.setPadding(new Insets(12, 8, 12, 8));
