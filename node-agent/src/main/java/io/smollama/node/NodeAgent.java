@@ -1,10 +1,19 @@
 package io.smollama.node;
 
+import io.helidon.webserver.http.HttpService;
 import io.smollama.common.ComponentHealth;
 import io.smollama.common.Health;
 import io.smollama.common.NodeEvent;
 import io.smollama.common.PluginInfo;
+import io.smollama.node.agent.AgentSettings;
+import io.smollama.node.agent.AgentTools;
+import io.smollama.node.agent.ChatHttpService;
+import io.smollama.node.agent.ChatService;
+import io.smollama.node.agent.OllamaLlm;
 import io.smollama.node.config.NodeConfig;
+import io.smollama.node.discovery.DiscoveryHttpService;
+import io.smollama.node.discovery.DiscoverySettings;
+import io.smollama.node.discovery.NodeDiscovery;
 import io.smollama.node.events.EventBus;
 import io.smollama.node.events.EventStream;
 import io.smollama.node.health.HealthHttpService;
@@ -13,6 +22,11 @@ import io.smollama.node.http.ApiServer;
 import io.smollama.node.http.ApiToken;
 import io.smollama.node.http.OpenApiHttpService;
 import io.smollama.node.http.TokenAuth;
+import io.smollama.node.memory.MemoryBook;
+import io.smollama.node.mqtt.MqttService;
+import io.smollama.node.mqtt.MqttSettings;
+import io.smollama.node.observe.ObserveComponent;
+import io.smollama.node.observe.ObserveSettings;
 import io.smollama.node.plugin.PluginHost;
 import io.smollama.node.plugin.PluginsHttpService;
 import io.smollama.node.readings.ReadingSampler;
@@ -28,6 +42,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +51,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The node-agent process: the one place that builds its components in dependency order (data
@@ -53,8 +69,11 @@ public final class NodeAgent implements AutoCloseable {
     private final ReadingWriter writer;
     private final ReadingSampler sampler;
     private final PluginHost plugins;
+    private final MqttService mqtt;
+    private final ObserveComponent observe;
     private final HealthReport health;
     private final ApiServer server;
+    private final NodeDiscovery discovery;
     private volatile boolean storeReadable = true;
     private volatile String storeReadError = "";
 
@@ -89,6 +108,15 @@ public final class NodeAgent implements AutoCloseable {
             resources.push(housekeeping::shutdownNow);
             new Retention(db, storeSettings, clock).schedule(housekeeping, RETENTION_PERIOD);
 
+            // MQTT before the sampler, so an edge node publishes from its first reading
+            this.mqtt = MqttService.start(
+                    MqttSettings.from(agentConfig.loaded().settings().section("mqtt"), config),
+                    db,
+                    writer::submit,
+                    clock);
+            resources.push(mqtt);
+            writer.addListener(mqtt::committed);
+
             this.plugins = new PluginHost(agentConfig.plugins(), clock);
             resources.push(plugins);
             plugins.start(agentConfig.loaded().settings().section("plugins"), name, storage.path());
@@ -97,9 +125,51 @@ public final class NodeAgent implements AutoCloseable {
             resources.push(sampler);
             plugins.sensors().forEach(sampler::start);
 
+            this.discovery = NodeDiscovery.start(
+                    DiscoverySettings.from(agentConfig.loaded().settings().section("discovery")),
+                    new NodeDiscovery.Identity(
+                            name,
+                            config.role().word(),
+                            BuildInfo.version(),
+                            config.http().openReads(),
+                            List.of("readings", "actuators")),
+                    clock);
+            resources.push(discovery);
+
             TokenAuth auth = new TokenAuth(token, config.http().openReads());
             EventStream events = new EventStream(name, bus, auth);
             resources.push(events);
+            List<HttpService> features = new ArrayList<>();
+            List<HealthReport.Component> featureHealth = new ArrayList<>();
+
+            // memory (mem): builds the node's MemoryBook here and registers its HttpService and health
+
+            // agent and chat: the LLM client, the tools and the chat API; not on edge nodes
+            @Nullable MemoryBook memoryBook = null; // once merged: the MemoryBook built by the memory block above
+            @Nullable OllamaLlm llm = null;
+            if (config.role() != NodeConfig.Role.EDGE) {
+                AgentSettings agentSettings =
+                        AgentSettings.from(agentConfig.loaded().settings());
+                llm = new OllamaLlm(agentSettings, clock); // the observation loop's LlmClient too
+                AgentTools tools = new AgentTools(log, sampler, plugins.actuators(), memoryBook, clock);
+                ChatService chat = ChatService.start(name, db, llm, tools::all, bus, clock);
+                resources.push(chat);
+                features.add(new ChatHttpService(chat, config.http().maxBodyBytes()));
+                featureHealth.add(chat::health);
+            }
+
+            // observation loop: writes observations with the LLM (or statistics) into memory; not on edge nodes
+            this.observe = ObserveComponent.start(
+                    name,
+                    config.role(),
+                    ObserveSettings.from(agentConfig.loaded().settings()),
+                    log,
+                    memoryBook,
+                    llm,
+                    clock);
+            resources.push(observe);
+            featureHealth.add(observe::health);
+
             this.health = new HealthReport(
                     name,
                     config.role().word(),
@@ -107,27 +177,50 @@ public final class NodeAgent implements AutoCloseable {
                     BuildInfo.asMap(),
                     clock,
                     clock.instant(),
-                    List.of(
-                            this::storeAndSamplerHealth,
-                            this::pluginHealth,
-                            () -> Map.of("http", ComponentHealth.up(events.clientCount() + " WebSocket clients"))),
-                    () -> counts(log, events));
+                    concat(
+                            List.of(
+                                    this::storeAndSamplerHealth,
+                                    this::pluginHealth,
+                                    discovery::health,
+                                    () -> Map.of(
+                                            "http", ComponentHealth.up(events.clientCount() + " WebSocket clients")),
+                                    mqtt::health),
+                            featureHealth),
+                    () -> {
+                        Map<String, Long> counts = new LinkedHashMap<>(counts(log, events));
+                        counts.putAll(mqtt.counts());
+                        return counts;
+                    });
             this.server = new ApiServer(
                     config.http().host(),
                     config.http().port(),
                     config.http().maxBodyBytes(),
                     auth,
-                    List.of(
-                            new HealthHttpService(health), new ReadingsHttpService(name, log, sampler, clock),
-                            new PluginsHttpService(plugins, config.http().maxBodyBytes()), new OpenApiHttpService()),
+                    concat(
+                            List.of(
+                                    new HealthHttpService(health),
+                                    new ReadingsHttpService(name, log, sampler, clock),
+                                    new PluginsHttpService(
+                                            plugins, config.http().maxBodyBytes()),
+                                    new DiscoveryHttpService(discovery),
+                                    new OpenApiHttpService()),
+                            features),
                     events);
             server.start();
             resources.push(server);
             resources.push(events::close); // say goodbye to WebSocket clients before the server stops
+            discovery.announce(server.port());
+            resources.push(discovery::close); // and to the LAN first (closing twice is harmless)
         } catch (IOException | RuntimeException e) {
             closeResources();
             throw e;
         }
+    }
+
+    private static <T> List<T> concat(List<? extends T> a, List<? extends T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** Builds and starts a node-agent; on failure everything already opened is closed again. */
@@ -158,6 +251,16 @@ public final class NodeAgent implements AutoCloseable {
     /** The API token (never log it). */
     public String token() {
         return token;
+    }
+
+    /** Discovery on the LAN: the nodes seen and the hub to sync with ({@link NodeDiscovery#hubs()}). */
+    public NodeDiscovery discovery() {
+        return discovery;
+    }
+
+    /** The node's MQTT: publish, recent messages, the agent hook (disabled when no broker is configured). */
+    public MqttService mqtt() {
+        return mqtt;
     }
 
     public Health health() {

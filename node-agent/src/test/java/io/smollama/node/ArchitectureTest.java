@@ -68,14 +68,45 @@ class ArchitectureTest {
                     + " and be tested without a Pi");
 
     @ArchTest
+    static final ArchRule onlyTheAgentPackageTalksToLangChain4jChat = noClasses()
+            .that()
+            .resideOutsideOfPackage("io.smollama.node.agent..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.langchain4j.model.chat..", "dev.langchain4j.data.message..", "dev.langchain4j.agent..")
+            .because("the agent package owns the chat model and its tools; other packages use LlmClient and"
+                    + " AgentTool, which do not tie them to LangChain4j");
+
+    @ArchTest
     static final ArchRule onlyTheStorePackageTalksToSql = noClasses()
             .that()
-            .resideOutsideOfPackage("io.smollama.node.store..")
+            .resideOutsideOfPackages("io.smollama.node.store..", "io.smollama.node.mqtt..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("java.sql..", "org.sqlite..")
-            .because("the store owns the database: schema, transactions and SQL stay in one package"
-                    + " and other features use its typed API");
+            .because("the store owns the database: schema, transactions and connections stay in one package;"
+                    + " a feature with its own table (mqtt: the outbox) writes its SQL inside Database.read/write");
+
+    @ArchTest
+    static final ArchRule onlyTheMqttPackageTalksToHiveMqAndMoquette = noClasses()
+            .that()
+            .resideOutsideOfPackage("io.smollama.node.mqtt..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.hivemq..", "io.moquette..", "io.netty..")
+            .because("the MQTT client and the embedded broker are one feature's concern; everything else uses"
+                    + " MqttService (publish, recentMessages, the agent hook)");
+
+    @ArchTest
+    static final ArchRule onlyCommonDiscoveryTalksToJmdns = noClasses()
+            .that()
+            .resideOutsideOfPackage("io.smollama.common.discovery..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("javax.jmdns..")
+            .because("mDNS is wrapped once, in common, so the agent and the console share one announcer and"
+                    + " one browser with the same liveness rules, and JmDNS can be replaced in one place");
 
     @ArchTest
     static final ArchRule onlyTheCliPackageTalksToPicocli = noClasses()

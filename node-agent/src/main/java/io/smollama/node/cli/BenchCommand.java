@@ -3,6 +3,7 @@ package io.smollama.node.cli;
 import io.smollama.node.bench.HistoryBenchmark;
 import io.smollama.node.bench.IngestBenchmark;
 import io.smollama.node.bench.SamplerIngestBenchmark;
+import io.smollama.node.mqtt.MqttBenchmark;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,12 +15,12 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code smollama-node bench ingest|history}: benchmarks that print one {@code name: value unit} line per figure. */
+/** {@code smollama-node bench ingest|history|mqtt}: benchmarks that print one {@code name: value unit} line per figure. */
 @Command(
         mixinStandardHelpOptions = true,
         name = "bench",
         description = "Benchmarks; each prints one 'name: value unit' line per figure.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.History.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.History.class, BenchCommand.Mqtt.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -153,6 +154,44 @@ final class BenchCommand implements Runnable {
             try (Workspace ws = new Workspace(dir)) {
                 var d = HistoryBenchmark.Options.defaults(ws.dir);
                 new HistoryBenchmark(new HistoryBenchmark.Options(ws.dir, days, d.batch(), runs)).run(System.out);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            mixinStandardHelpOptions = true,
+            name = "mqtt",
+            description = {
+                "Edge messages/s ingested end to end: plain MQTT clients publish reference edge payloads (QoS 1)",
+                "through the embedded broker into a hub's MQTT ingest and SQLite."
+            })
+    static final class Mqtt implements Callable<Integer> {
+        @Option(
+                names = "--dir",
+                description = "directory for the hub's database and broker (default: a temporary one, removed after)")
+        @Nullable
+        Path dir;
+
+        @Option(names = "--edges", defaultValue = "4", description = "publishing clients (default ${DEFAULT-VALUE})")
+        int edges;
+
+        @Option(
+                names = "--messages",
+                defaultValue = "5000",
+                description = "messages per client (default ${DEFAULT-VALUE})")
+        int messages;
+
+        @Option(
+                names = "--readings",
+                defaultValue = "5",
+                description = "readings per message (default ${DEFAULT-VALUE})")
+        int readings;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Workspace ws = new Workspace(dir)) {
+                new MqttBenchmark(new MqttBenchmark.Options(ws.dir, edges, messages, readings)).run(System.out);
             }
             return ExitCodes.OK;
         }

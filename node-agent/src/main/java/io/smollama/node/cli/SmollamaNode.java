@@ -21,7 +21,10 @@ import picocli.CommandLine.ScopeType;
             PluginsCommand.class,
             SourcesCommand.class,
             ReadCommand.class,
+            AskCommand.class,
+            ModelsCommand.class,
             BenchCommand.class,
+            DiscoveryCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SmollamaNode implements Runnable {

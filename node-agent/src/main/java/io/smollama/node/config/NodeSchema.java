@@ -165,6 +165,18 @@ public final class NodeSchema {
                         Map.of(),
                         "When the LLM is unreachable: skip (answer with an error) or queue (run when it is back)")
                 .integer("retries", 2, 0, 10, "Retries of a failed LLM call, with exponential backoff")
+                .duration(
+                        "retry_backoff",
+                        Duration.ofSeconds(1),
+                        Duration.ofMillis(10),
+                        Duration.ofMinutes(1),
+                        "Wait before the first retry; each further retry waits twice as long")
+                .duration(
+                        "queue_check_interval",
+                        Duration.ofSeconds(15),
+                        Duration.ofMillis(50),
+                        Duration.ofHours(1),
+                        "How often queued questions check whether the LLM is back (fallback: queue)")
                 .build();
         ConfigSpec mqtt = ConfigSpec.builder()
                 .optionalString("host", "", "MQTT broker host; empty on a hub runs the embedded broker")
@@ -187,6 +199,19 @@ public final class NodeSchema {
                         Duration.ofMillis(100),
                         Duration.ofHours(1),
                         "How often an edge node publishes its readings")
+                .objects(
+                        "qos",
+                        ConfigSpec.builder()
+                                .optionalString("topic", "", "Topic filter, e.g. smollama/+/events (required)")
+                                .integer("level", 1, 0, 2, "QoS 0, 1 or 2")
+                                .build(),
+                        "QoS of publishes per topic filter (first match wins; default 1)")
+                .integer(
+                        "outbox_limit",
+                        100_000,
+                        100,
+                        10_000_000,
+                        "QoS 1/2 messages kept for a broker that is down; the oldest are dropped beyond this")
                 .build();
         ConfigSpec sync = ConfigSpec.builder()
                 .bool("enabled", false, "Sync observations and memories with a hub")

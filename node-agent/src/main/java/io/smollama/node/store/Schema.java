@@ -14,11 +14,12 @@ import java.util.List;
  */
 final class Schema {
 
-    static final List<Migration> MIGRATIONS = List.of(new Migration(
-            1,
-            "sources, raw readings, minute and hour rollups",
-            List.of(
-                    """
+    static final List<Migration> MIGRATIONS = List.of(
+            new Migration(
+                    1,
+                    "sources, raw readings, minute and hour rollups",
+                    List.of(
+                            """
                     CREATE TABLE sources (
                         id            INTEGER PRIMARY KEY,
                         source        TEXT NOT NULL UNIQUE,
@@ -35,16 +36,55 @@ final class Schema {
                         minute_rows   INTEGER NOT NULL DEFAULT 0,
                         hour_rows     INTEGER NOT NULL DEFAULT 0
                     )""",
-                    """
+                            """
                     CREATE TABLE readings (
                         source INTEGER NOT NULL REFERENCES sources (id),
                         ts     INTEGER NOT NULL,
                         value  REAL,
                         text   TEXT
                     )""",
-                    "CREATE INDEX readings_source_ts ON readings (source, ts)",
-                    rollupTable("rollup_minute"),
-                    rollupTable("rollup_hour"))));
+                            "CREATE INDEX readings_source_ts ON readings (source, ts)",
+                            rollupTable("rollup_minute"),
+                            rollupTable("rollup_hour"))),
+            new Migration(
+                    3,
+                    "agent: chat sessions, chat messages, queued questions",
+                    List.of(
+                            """
+                            CREATE TABLE chat_sessions (
+                                id         TEXT PRIMARY KEY,
+                                title      TEXT NOT NULL,
+                                created_at INTEGER NOT NULL,
+                                updated_at INTEGER NOT NULL
+                            )""",
+                            """
+                            CREATE TABLE chat_messages (
+                                id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                                session_id TEXT NOT NULL REFERENCES chat_sessions (id),
+                                role       TEXT NOT NULL CHECK (role IN ('user', 'assistant', 'tool')),
+                                content    TEXT NOT NULL,
+                                tool       TEXT,
+                                arguments  TEXT,
+                                created_at INTEGER NOT NULL
+                            )""",
+                            "CREATE INDEX chat_messages_session ON chat_messages (session_id, id)",
+                            "CREATE INDEX chat_sessions_updated ON chat_sessions (updated_at)",
+                            """
+                            CREATE TABLE chat_queue (
+                                id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                                session_id TEXT NOT NULL REFERENCES chat_sessions (id),
+                                question   TEXT NOT NULL,
+                                queued_at  INTEGER NOT NULL
+                            )""")),
+            new Migration(4, "MQTT outbox", List.of("""
+                            CREATE TABLE mqtt_outbox (
+                                id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                                topic      TEXT NOT NULL,
+                                payload    BLOB NOT NULL,
+                                qos        INTEGER NOT NULL CHECK (qos IN (1, 2)),
+                                retain     INTEGER NOT NULL CHECK (retain IN (0, 1)),
+                                created_at INTEGER NOT NULL
+                            )""")));
 
     private Schema() {}
 

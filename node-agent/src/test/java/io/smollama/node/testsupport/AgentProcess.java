@@ -51,7 +51,14 @@ public final class AgentProcess implements AutoCloseable {
 
     /** Runs {@code smollama-node} with the given arguments to completion; returns exit code and output. */
     public static Result run(Path workDir, List<String> args) throws IOException, InterruptedException {
-        List<String> cmd = new java.util.ArrayList<>(List.of(javaBinary(), "-jar", jar().toString()));
+        return run(workDir, List.of(), args);
+    }
+
+    /** Like {@link #run(Path, List)} behind a command prefix such as {@code ip netns exec NAME}. */
+    public static Result run(Path workDir, List<String> prefix, List<String> args)
+            throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>(prefix);
+        cmd.addAll(List.of(javaBinary(), "-jar", jar().toString()));
         cmd.addAll(args);
         Process p = new ProcessBuilder(cmd)
                 .directory(workDir.toFile())
@@ -77,9 +84,15 @@ public final class AgentProcess implements AutoCloseable {
     }
 
     public static AgentProcess start(Path config) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-jar", jar().toString(), "run", "-c", config.toString())
-                .directory(config.getParent().toFile())
-                .redirectErrorStream(true);
+        return start(config, List.of());
+    }
+
+    /** Starts the agent behind a command prefix, e.g. {@code ip netns exec NAME} to run it in a network namespace. */
+    public static AgentProcess start(Path config, List<String> prefix) throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>(prefix);
+        cmd.addAll(List.of(javaBinary(), "-jar", jar().toString(), "run", "-c", config.toString()));
+        ProcessBuilder pb =
+                new ProcessBuilder(cmd).directory(config.getParent().toFile()).redirectErrorStream(true);
         Process p = pb.start();
         List<String> lines = new CopyOnWriteArrayList<>();
         CompletableFuture<URI> ready = new CompletableFuture<>();

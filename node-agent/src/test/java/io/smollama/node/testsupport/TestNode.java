@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * A real node-agent in the test's JVM: config written to files and loaded through the real loader,
  * HTTP on a free loopback port, data in the given directory. {@code yaml} is written as the local
- * overlay, so a test states only what it changes.
+ * overlay, so a test states only what it changes. Discovery is off unless the overlay turns it on,
+ * so tests do not announce themselves to each other (or to the LAN).
  */
 public final class TestNode implements AutoCloseable {
 
@@ -47,6 +48,8 @@ public final class TestNode implements AutoCloseable {
                 plugins:
                   system:
                     interval: 1s
+                discovery:
+                  enabled: false
                 """.formatted(TOKEN, dir.resolve("data")));
         Files.writeString(dir.resolve("smollama.local.yaml"), overlayYaml);
         AgentConfig cfg = AgentConfig.load(new ConfigRequest(main, dir, dir, Map.of()));

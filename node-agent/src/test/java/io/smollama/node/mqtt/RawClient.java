@@ -1,0 +1,79 @@
+package io.smollama.node.mqtt;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A plain MQTT 3.1.1 client for tests: what another device on the network would do. */
+final class RawClient implements AutoCloseable {
+
+    private final Mqtt3BlockingClient client;
+    final BlockingQueue<MqttMessage> received = new LinkedBlockingQueue<>();
+
+    RawClient(String id, int port) {
+        client = MqttClient.builder()
+                .useMqttVersion3()
+                .identifier(id)
+                .serverHost("127.0.0.1")
+                .serverPort(port)
+                .buildBlocking();
+        client.connectWith().cleanSession(true).send();
+        client.toAsync()
+                .publishes(
+                        com.hivemq.client.mqtt.MqttGlobalPublishFilter.ALL,
+                        p -> received.add(new MqttMessage(
+                                p.getTopic().toString(),
+                                new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8),
+                                p.getQos().getCode(),
+                                p.isRetain(),
+                                java.time.Instant.now())));
+    }
+
+    RawClient subscribe(String filter) {
+        client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send();
+        return this;
+    }
+
+    void publish(String topic, String payload) {
+        client.publishWith()
+                .topic(topic)
+                .payload(payload.getBytes(StandardCharsets.UTF_8))
+                .qos(MqttQos.AT_LEAST_ONCE)
+                .send();
+    }
+
+    /** The next message (10 s at most), else an assertion error. */
+    MqttMessage next() throws InterruptedException {
+        MqttMessage m = received.poll(10, TimeUnit.SECONDS);
+        if (m == null) {
+            throw new AssertionError("no MQTT message within 10 s");
+        }
+        return m;
+    }
+
+    /** The next message on {@code topic}, skipping others. */
+    MqttMessage next(String topic) throws InterruptedException {
+        while (true) {
+            MqttMessage m = next();
+            if (m.topic().equals(topic)) {
+                return m;
+            }
+        }
+    }
+
+    List<MqttMessage> drain() {
+        List<MqttMessage> out = new java.util.ArrayList<>();
+        received.drainTo(out);
+        return out;
+    }
+
+    @Override
+    public void close() {
+        client.disconnect();
+    }
+}
