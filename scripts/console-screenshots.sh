@@ -105,7 +105,7 @@ run_console() {
   xvfb-run -a -s "-screen 0 ${width}x${height}x24" \
     "$java" "${console_java_opts[@]}" -Dprism.order=sw -jar "$console_jar" \
       --node "$url" --token-file "$work/data/api-token" --config-dir "$work/console-$1" \
-      --screenshots "$out" "${@:2}"
+      --screenshots "$out" --no-discovery "${@:2}"
 }
 printf '{"width": %s, "height": %s}\n' "$width" "$height" > "$work/layout.json"
 for mode in normal kiosk; do

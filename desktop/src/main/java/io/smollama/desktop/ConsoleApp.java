@@ -12,6 +12,7 @@ import io.smollama.desktop.service.ConsoleLayout;
 import io.smollama.desktop.service.ConsolePaths;
 import io.smollama.desktop.service.LatestReadings;
 import io.smollama.desktop.service.LayoutStore;
+import io.smollama.desktop.service.MdnsDiscovery;
 import io.smollama.desktop.service.NodeDirectory;
 import io.smollama.desktop.service.NodeHandle;
 import io.smollama.desktop.service.TokenStore;
@@ -22,6 +23,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
@@ -40,6 +43,7 @@ import org.jspecify.annotations.Nullable;
 public final class ConsoleApp extends Application {
 
     private static final Duration HEARTBEAT = Duration.ofSeconds(2);
+    private static final Logger LOG = Logger.getLogger(ConsoleApp.class.getName());
 
     private @Nullable Background bg;
     private @Nullable NodeDirectory directory;
@@ -78,6 +82,16 @@ public final class ConsoleApp extends Application {
         }
         if (options.nodeGiven() || saved.nodes.isEmpty()) {
             nodes.add(options.node(), options.token());
+        }
+        if (options.discovery()) {
+            // mDNS browsing starts off the FX thread; without it the console works with nodes added by URL
+            background.run(
+                    MdnsDiscovery::start,
+                    nodes::attach,
+                    e -> LOG.log(
+                            Level.WARNING,
+                            "mDNS discovery is off: {0}; add nodes by URL on the Nodes screen",
+                            e.getMessage()));
         }
         if (saved.selectedNode != null) {
             nodes.nodes().stream()

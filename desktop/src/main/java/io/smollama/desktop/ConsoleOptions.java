@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Command-line options of the console: {@code --node URL}, {@code --token T} (or {@code --token-file
  * F}, or {@code SMOLLAMA_TOKEN}), {@code --dark}, {@code --kiosk}, {@code --kiosk-seconds N},
- * {@code --config-dir DIR}, {@code --screenshots DIR}. {@code nodeGiven} says whether {@code --node}
+ * {@code --config-dir DIR}, {@code --screenshots DIR}, {@code --no-discovery} (no mDNS browsing). {@code nodeGiven} says whether {@code --node}
  * was on the command line (otherwise the local node is only added when no node is remembered).
  */
 record ConsoleOptions(
@@ -21,11 +21,12 @@ record ConsoleOptions(
         boolean kiosk,
         int kioskSeconds,
         @Nullable Path configDir,
-        @Nullable Path screenshots) {
+        @Nullable Path screenshots,
+        boolean discovery) {
 
     static final String USAGE =
-            "expected --node URL, --token T, --token-file F, --dark, --kiosk, --kiosk-seconds N, --config-dir DIR"
-                    + " or --screenshots DIR";
+            "expected --node URL, --token T, --token-file F, --dark, --kiosk, --kiosk-seconds N, --config-dir DIR,"
+                    + " --screenshots DIR or --no-discovery";
 
     static ConsoleOptions parse(List<String> args) {
         URI node = URI.create("http://127.0.0.1:8080");
@@ -36,6 +37,7 @@ record ConsoleOptions(
         int kioskSeconds = 15;
         Path configDir = null;
         Path screenshots = null;
+        boolean discovery = true;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -60,6 +62,7 @@ record ConsoleOptions(
                 }
                 case "--config-dir" -> configDir = Path.of(value(args, ++i, a));
                 case "--screenshots" -> screenshots = Path.of(value(args, ++i, a));
+                case "--no-discovery" -> discovery = false;
                 default -> throw new IllegalArgumentException("unknown option '" + a + "': " + USAGE);
             }
         }
@@ -67,7 +70,7 @@ record ConsoleOptions(
                 || !(node.getScheme().equals("http") || node.getScheme().equals("https"))) {
             throw new IllegalArgumentException("--node must be an http(s) URL like http://127.0.0.1:8080, got " + node);
         }
-        return new ConsoleOptions(node, nodeGiven, token, dark, kiosk, kioskSeconds, configDir, screenshots);
+        return new ConsoleOptions(node, nodeGiven, token, dark, kiosk, kioskSeconds, configDir, screenshots, discovery);
     }
 
     private static String readToken(Path file) {

@@ -67,7 +67,8 @@ class ConsoleAppIT {
                 "--token",
                 TestNode.TOKEN,
                 "--config-dir",
-                dir.resolve("console").toString()));
+                dir.resolve("console").toString(),
+                "--no-discovery")); // other nodes on this machine's LAN must not join the test
         args.addAll(List.of(extra));
         app = (ConsoleApp) FxToolkit.setupApplication(ConsoleApp.class, args.toArray(String[]::new));
     }

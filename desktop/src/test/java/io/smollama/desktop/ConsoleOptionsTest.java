@@ -45,6 +45,8 @@ class ConsoleOptionsTest {
         assertThat(o.screenshots()).hasToString("/tmp/s");
         assertThat(o.token()).isEqualTo("file-token");
         assertThat(o.nodeGiven()).isFalse();
+        assertThat(o.discovery()).isTrue();
+        assertThat(ConsoleOptions.parse(List.of("--no-discovery")).discovery()).isFalse();
         assertThatThrownBy(() -> ConsoleOptions.parse(List.of("--kiosk-seconds", "1")))
                 .hasMessageContaining("3 to 3600");
         assertThatThrownBy(() -> ConsoleOptions.parse(
