@@ -64,7 +64,7 @@ public final class NodesScreen implements Screen {
         token.textProperty().bindBidirectional(model.token());
         Button add = new Button("Add");
         add.setId("add-node");
-        add.setDefaultButton(false);
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         add.setOnAction(e -> {
             if (model.add()) {
                 refresh();
