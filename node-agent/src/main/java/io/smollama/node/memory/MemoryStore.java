@@ -1,5 +1,6 @@
 package io.smollama.node.memory;
 
+import io.smollama.common.ComponentHealth;
 import io.smollama.common.Memory;
 import io.smollama.common.NodeEvent;
 import io.smollama.common.Observation;
@@ -291,7 +292,26 @@ public final class MemoryStore implements MemoryBook, AutoCloseable {
             String model,
             int items,
             int embedded,
-            @Nullable String reembedError) {}
+            @Nullable String reembedError) {
+
+        /**
+         * The {@code memory} component of {@code /api/health}: UP while loading or re-embedding, DEGRADED when
+         * the embedder fails (readings are still recorded; keyword search still answers).
+         */
+        public ComponentHealth health() {
+            String progress = embedded < items
+                    ? "; re-embedding: " + embedded + " of " + items + " items embedded"
+                    : "; " + items + " items";
+            String detail =
+                    (embedder.phase() == Embedder.EmbedderState.Phase.LOADING ? "loading " + model : embedder.detail())
+                            + progress;
+            if (reembedError != null) {
+                detail += " (re-embedding paused: " + reembedError + ")";
+            }
+            boolean failing = embedder.phase() == Embedder.EmbedderState.Phase.FAILED || reembedError != null;
+            return new ComponentHealth(failing ? ComponentHealth.Status.DEGRADED : ComponentHealth.Status.UP, detail);
+        }
+    }
 
     /** Noisy-OR: the chance that at least one of two independent sightings is right. */
     static double raise(double current, double incoming) {

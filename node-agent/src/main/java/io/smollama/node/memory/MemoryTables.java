@@ -282,13 +282,24 @@ final class MemoryTables {
 
     /** The query's words, each quoted, joined by OR: user text can never be FTS5 syntax. */
     static String matchExpression(String query) {
-        List<String> terms = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        List<String> content = new ArrayList<>();
         Matcher m = WORD.matcher(query);
-        while (m.find() && terms.size() < MAX_TERMS) {
-            terms.add("\"" + m.group() + "\"");
+        while (m.find() && words.size() < MAX_TERMS) {
+            String w = m.group();
+            words.add("\"" + w + "\"");
+            if (!STOP_WORDS.contains(w.toLowerCase(java.util.Locale.ROOT))) {
+                content.add("\"" + w + "\"");
+            }
         }
-        return String.join(" OR ", terms);
+        return String.join(" OR ", content.isEmpty() ? words : content);
     }
+
+    /** Words too common to say anything about a match; dropped unless the query has nothing else. */
+    private static final java.util.Set<String> STOP_WORDS = java.util.Set.of(
+            "a", "an", "and", "are", "as", "at", "be", "by", "did", "do", "does", "for", "from", "had", "has", "have",
+            "how", "i", "in", "is", "it", "its", "me", "my", "of", "on", "or", "our", "that", "the", "their", "there",
+            "this", "to", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will", "with", "you");
 
     /** Streams every item with its filter attributes and its vector when that vector is of {@code model}. */
     static void scan(Connection c, String model, Consumer<IndexRow> sink) throws SQLException {

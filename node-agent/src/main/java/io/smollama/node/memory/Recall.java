@@ -18,16 +18,17 @@ import org.jspecify.annotations.Nullable;
  * Hybrid search. Semantic candidates come from the {@link VectorIndex} (int8 scan, filters applied before
  * the cut) and keyword candidates from FTS5 (bm25, the same filters in SQL); each candidate's similarity is
  * then computed exactly from its float vector. The combined score is
- * {@code 0.8 × similarity + 0.2 × keyword}, where {@code keyword} is 1 for the best keyword hit falling
- * linearly to 0 below the last one. Meaning dominates, so a paraphrase beats a distractor that only shares
- * words, while exact terms (a source id, a name) still lift a hit. An item without a vector of the current
+ * {@code 0.9 × similarity + 0.1 × keyword}, where {@code keyword} is 1 for the best keyword hit falling
+ * linearly to 0 below the last one (common words such as "the" or "what" are not matched). Meaning
+ * dominates, so a paraphrase beats a distractor that only shares words (shared words already raise the
+ * distractor's similarity), while exact terms (a source id, a name) still lift a hit among similar ones. An item without a vector of the current
  * model (not yet re-embedded) gets {@code similarity ≈ 0.5 × keyword}. If the query itself cannot be
  * embedded (Ollama down), the search is keyword-only rather than failing.
  */
 final class Recall {
 
-    static final double SEMANTIC_WEIGHT = 0.8;
-    static final double KEYWORD_WEIGHT = 0.2;
+    static final double SEMANTIC_WEIGHT = 0.9;
+    static final double KEYWORD_WEIGHT = 0.1;
     private static final Logger LOG = Logger.getLogger(Recall.class.getName());
 
     private final Database db;
