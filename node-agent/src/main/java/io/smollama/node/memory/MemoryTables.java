@@ -12,10 +12,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -115,16 +119,21 @@ final class MemoryTables {
     static Map<Long, float[]> vectors(Connection c, String kind, Collection<Long> seqs, String model)
             throws SQLException {
         Map<Long, float[]> out = new LinkedHashMap<>();
-        try (PreparedStatement st =
-                c.prepareStatement("SELECT vector FROM vectors WHERE kind = ? AND item = ? AND model = ?")) {
+        if (seqs.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(",", Collections.nCopies(seqs.size(), "?"));
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT item, vector FROM vectors WHERE kind = ? AND model = ? AND item IN (" + marks + ")")) {
+            st.setString(1, kind);
+            st.setString(2, model);
+            int i = 3;
             for (long seq : seqs) {
-                st.setString(1, kind);
-                st.setLong(2, seq);
-                st.setString(3, model);
-                try (ResultSet rs = st.executeQuery()) {
-                    if (rs.next()) {
-                        out.put(seq, Vectors.decode(rs.getBytes(1)));
-                    }
+                st.setLong(i++, seq);
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), Vectors.decode(rs.getBytes(2)));
                 }
             }
         }
@@ -246,14 +255,19 @@ final class MemoryTables {
 
     /**
      * Keyword search with FTS5 (bm25, best first) over one kind, filters applied in SQL, at most {@code n}
-     * seqs. Empty when the query has no words.
+     * seqs. Only the query's distinctive words are matched: stop words, and words found in more than a
+     * quarter of the items (or more than {@value #MAX_TERM_ITEMS}) are left out. Such words carry almost no
+     * bm25 weight, and matching them would make every search read most of the table. Empty when no word is
+     * left.
      */
     static List<Long> keyword(Connection c, String kind, String query, VectorIndex.Filter f, int n)
             throws SQLException {
-        String match = matchExpression(query);
-        if (match.isEmpty()) {
+        List<String> words = distinctiveWords(c, kind, words(query));
+        if (words.isEmpty()) {
             return List.of();
         }
+        String match =
+                String.join(" OR ", words.stream().map(w -> "\"" + w + "\"").toList());
         String sql = kind.equals(OBSERVATION)
                 ? "SELECT o.seq FROM observations_fts JOIN observations o ON o.seq = observations_fts.rowid"
                         + " WHERE observations_fts MATCH ?1 AND (?2 IS NULL OR o.type = ?2) AND o.created_at >= ?3"
@@ -280,23 +294,51 @@ final class MemoryTables {
         }
     }
 
-    /** The query's words, each quoted, joined by OR: user text can never be FTS5 syntax. */
-    static String matchExpression(String query) {
-        List<String> words = new ArrayList<>();
-        List<String> content = new ArrayList<>();
+    static final int MAX_TERM_ITEMS = 1_000;
+
+    /** The query's words, lower-cased, without stop words (unless nothing else is left), at most 32. */
+    static List<String> words(String query) {
+        Set<String> all = new LinkedHashSet<>();
         Matcher m = WORD.matcher(query);
-        while (m.find() && words.size() < MAX_TERMS) {
-            String w = m.group();
-            words.add("\"" + w + "\"");
-            if (!STOP_WORDS.contains(w.toLowerCase(java.util.Locale.ROOT))) {
-                content.add("\"" + w + "\"");
+        while (m.find() && all.size() < MAX_TERMS) {
+            all.add(m.group().toLowerCase(Locale.ROOT));
+        }
+        List<String> content = all.stream().filter(w -> !STOP_WORDS.contains(w)).toList();
+        return content.isEmpty() ? List.copyOf(all) : content;
+    }
+
+    private static List<String> distinctiveWords(Connection c, String kind, List<String> words) throws SQLException {
+        if (words.isEmpty()) {
+            return words;
+        }
+        String table = table(kind);
+        long items;
+        try (PreparedStatement st = c.prepareStatement("SELECT max(seq) - min(seq) + 1 FROM " + table);
+                ResultSet rs = st.executeQuery()) {
+            items = rs.next() ? rs.getLong(1) : 0;
+        }
+        long limit = Math.min(MAX_TERM_ITEMS, Math.max(1, items / 4));
+        // a bounded count per word: reading at most limit + 1 row ids of each doclist stays cheap
+        List<String> kept = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT count(*) FROM (SELECT 1 FROM " + table + "_fts WHERE " + table + "_fts MATCH ? LIMIT ?)")) {
+            for (String w : words) {
+                st.setString(1, "\"" + w + "\"");
+                st.setLong(2, limit + 1);
+                try (ResultSet rs = st.executeQuery()) {
+                    long docs = rs.next() ? rs.getLong(1) : 0;
+                    // words no item contains cannot match; words in too many items say too little
+                    if (docs > 0 && docs <= limit) {
+                        kept.add(w);
+                    }
+                }
             }
         }
-        return String.join(" OR ", content.isEmpty() ? words : content);
+        return kept;
     }
 
     /** Words too common to say anything about a match; dropped unless the query has nothing else. */
-    private static final java.util.Set<String> STOP_WORDS = java.util.Set.of(
+    private static final Set<String> STOP_WORDS = Set.of(
             "a", "an", "and", "are", "as", "at", "be", "by", "did", "do", "does", "for", "from", "had", "has", "have",
             "how", "i", "in", "is", "it", "its", "me", "my", "of", "on", "or", "our", "that", "the", "their", "there",
             "this", "to", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will", "with", "you");
@@ -340,20 +382,25 @@ final class MemoryTables {
         }
     }
 
-    /** Items without a vector of {@code model}, memories first, at most {@code limit}. */
-    static List<Pending> pending(Connection c, String model, int limit) throws SQLException {
+    /**
+     * Items of one kind after {@code afterSeq} (in seq order) without a vector of {@code model}, at most
+     * {@code limit}. Walking forward from a cursor keeps a full pass linear in the number of items.
+     */
+    static List<Pending> pending(Connection c, String kind, String model, long afterSeq, int limit)
+            throws SQLException {
+        String sql = kind.equals(MEMORY)
+                ? "SELECT m.seq, m.fact FROM memories m WHERE m.seq > ?1 AND NOT EXISTS (SELECT 1 FROM vectors v"
+                        + " WHERE v.kind = 'memory' AND v.item = m.seq AND v.model = ?2) ORDER BY m.seq LIMIT ?3"
+                : "SELECT o.seq, o.text FROM observations o WHERE o.seq > ?1 AND NOT EXISTS (SELECT 1 FROM vectors v"
+                        + " WHERE v.kind = 'observation' AND v.item = o.seq AND v.model = ?2) ORDER BY o.seq LIMIT ?3";
         List<Pending> out = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT 'memory', m.seq, m.fact FROM memories m"
-                + " WHERE NOT EXISTS (SELECT 1 FROM vectors v WHERE v.kind = 'memory' AND v.item = m.seq"
-                + " AND v.model = ?1)"
-                + " UNION ALL SELECT 'observation', o.seq, o.text FROM observations o"
-                + " WHERE NOT EXISTS (SELECT 1 FROM vectors v WHERE v.kind = 'observation' AND v.item = o.seq"
-                + " AND v.model = ?1) LIMIT ?2")) {
-            st.setString(1, model);
-            st.setInt(2, limit);
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setLong(1, afterSeq);
+            st.setString(2, model);
+            st.setInt(3, limit);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Pending(rs.getString(1), rs.getLong(2), rs.getString(3)));
+                    out.add(new Pending(kind, rs.getLong(1), rs.getString(2)));
                 }
             }
         }

@@ -68,7 +68,7 @@ final class Recall {
                 q.since() == null ? Long.MIN_VALUE : q.since().toEpochMilli(),
                 q.node(),
                 q.includeInactive());
-        int pool = Math.max(50, q.limit() * 5);
+        int pool = Math.max(30, q.limit() * 3);
         float[] qv = embedQuery(q.query());
         Map<Key, Scored> found = new LinkedHashMap<>();
         if (qv != null) {

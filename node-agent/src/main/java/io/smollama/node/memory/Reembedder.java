@@ -27,6 +27,9 @@ final class Reembedder implements AutoCloseable {
     private volatile boolean closed;
     private volatile @Nullable String lastError;
     private boolean woken;
+    private static final String[] KINDS = {MemoryTables.MEMORY, MemoryTables.OBSERVATION};
+    private int kindIndex; // touched only by the re-embedding thread
+    private long cursor;
     private @Nullable Thread thread;
 
     Reembedder(Database db, Embedder embedder, VectorIndex index) {
@@ -85,22 +88,38 @@ final class Reembedder implements AutoCloseable {
         }
     }
 
-    /** Embeds one batch of items lacking a current vector; returns how many it stored. */
+    /**
+     * Embeds the next batch of items lacking a current vector (memories first, then observations, each
+     * walked forward from a cursor); returns how many it stored, 0 when a full pass found nothing more.
+     */
     int batch() {
         String model = embedder.model();
-        List<MemoryTables.Pending> pending = db.read(c -> MemoryTables.pending(c, model, BATCH));
+        List<MemoryTables.Pending> pending = List.of();
+        while (pending.isEmpty() && kindIndex < KINDS.length) {
+            String kind = KINDS[kindIndex];
+            long after = cursor;
+            pending = db.read(c -> MemoryTables.pending(c, kind, model, after, BATCH));
+            if (pending.isEmpty()) {
+                kindIndex++;
+                cursor = 0;
+            }
+        }
         if (pending.isEmpty()) {
+            kindIndex = 0; // the pass is complete; the next one starts from the beginning
             return 0;
         }
+        List<MemoryTables.Pending> items = pending;
+        long reached = items.getLast().seq();
         List<float[]> vectors =
-                embedder.embed(pending.stream().map(MemoryTables.Pending::text).toList());
+                embedder.embed(items.stream().map(MemoryTables.Pending::text).toList());
         db.write(c -> {
-            for (int i = 0; i < pending.size(); i++) {
-                var p = pending.get(i);
+            for (int i = 0; i < items.size(); i++) {
+                var p = items.get(i);
                 MemoryTables.putVector(c, p.kind(), p.seq(), model, vectors.get(i));
             }
             return null;
         });
+        cursor = reached; // only once stored: a batch that failed is tried again
         for (int i = 0; i < pending.size(); i++) {
             var p = pending.get(i);
             byte kind = p.kind().equals(MemoryTables.MEMORY) ? VectorIndex.MEMORY : VectorIndex.OBSERVATION;

@@ -22,6 +22,14 @@ final class VectorIndex {
 
     static final byte MEMORY = 0;
     static final byte OBSERVATION = 1;
+    /**
+     * From this many items a search first shortlists by the Hamming distance of sign bits (48 bytes an item,
+     * a few popcounts each) and scores only the nearest eighth (at least {@value #SHORTLIST}) in int8; below
+     * it, every item is scored in int8.
+     */
+    static final int BINARY_FROM = 20_000;
+
+    static final int SHORTLIST = 2_000;
     private static final List<String> TYPES = List.of("", "pattern", "anomaly", "status", "summary", "general");
 
     /** What a search admits; {@code kinds} is a bit mask (1 &lt;&lt; kind). */
@@ -56,6 +64,7 @@ final class VectorIndex {
     private boolean[] active = new boolean[0];
     private float[] scales = new float[0]; // 0 = no vector
     private byte[] quantised = new byte[0];
+    private long[] bits = new long[0];
 
     /** Dimensions of the indexed vectors; 0 until the first vector arrives. */
     int dims() {
@@ -147,6 +156,7 @@ final class VectorIndex {
                 active[slot] = active[last];
                 scales[slot] = scales[last];
                 System.arraycopy(quantised, last * dims, quantised, slot * dims, dims);
+                System.arraycopy(bits, last * words(), bits, slot * words(), words());
                 slots(kinds[slot]).put(seqs[slot], slot);
             }
         } finally {
@@ -192,20 +202,16 @@ final class VectorIndex {
                 }
                 nodeCode = c;
             }
-            TopN best = new TopN(n);
-            byte[] data = quantised;
-            for (int slot = 0; slot < size; slot++) {
-                float scale = scales[slot];
-                if (scale == 0
-                        || (filter.kinds() & (1 << kinds[slot])) == 0
-                        || (typeCode >= 0 && types[slot] != typeCode)
-                        || created[slot] < filter.sinceMillis()
-                        || (nodeCode >= 0 && nodes[slot] != nodeCode)
-                        || (!filter.includeInactive() && !active[slot])) {
-                    continue;
+            TopN best;
+            if (size < BINARY_FROM) {
+                best = scan(q, n, filter, typeCode, nodeCode);
+            } else {
+                int[] shortlist = scanBits(
+                        signBits(query), Math.max(SHORTLIST, Math.max(20 * n, size / 8)), filter, typeCode, nodeCode);
+                best = new TopN(n);
+                for (int slot : shortlist) {
+                    best.offer(slot, dot(quantised, slot * dims, q, dims) * scales[slot]);
                 }
-                int dot = dot(data, slot * dims, q, dims);
-                best.offer(slot, dot * scale);
             }
             int[] slotsFound = best.slotsBestFirst();
             List<Candidate> out = new ArrayList<>(slotsFound.length);
@@ -219,33 +225,97 @@ final class VectorIndex {
         }
     }
 
+    /** The best {@code n} by int8 dot product over every slot passing the filter; under the read lock. */
+    private TopN scan(byte[] q, int n, Filter filter, int typeCode, int nodeCode) {
+        TopN best = new TopN(n);
+        byte[] data = quantised;
+        int d = dims;
+        for (int slot = 0; slot < size; slot++) {
+            if (admits(slot, filter, typeCode, nodeCode)) {
+                best.offer(slot, dot(data, slot * d, q, d) * scales[slot]);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * About the {@code m} nearest slots by Hamming distance of sign bits among those passing the filter
+     * (all slots at the cut-off distance are kept). Distances are small integers, so the cut is found with a
+     * histogram instead of a heap: two linear passes.
+     */
+    private int[] scanBits(long[] qBits, int m, Filter filter, int typeCode, int nodeCode) {
+        long[] data = bits;
+        int w = qBits.length;
+        int[] distance = new int[size];
+        int[] histogram = new int[w * 64 + 2];
+        for (int slot = 0; slot < size; slot++) {
+            if (admits(slot, filter, typeCode, nodeCode)) {
+                int off = slot * w;
+                int d = 0;
+                for (int i = 0; i < w; i++) {
+                    d += Long.bitCount(data[off + i] ^ qBits[i]);
+                }
+                distance[slot] = d;
+                histogram[d]++;
+            } else {
+                distance[slot] = -1;
+            }
+        }
+        int cut = 0;
+        int kept = 0;
+        while (cut < histogram.length - 1 && kept + histogram[cut] < m) {
+            kept += histogram[cut++];
+        }
+        kept += histogram[cut];
+        int[] out = new int[kept];
+        int k = 0;
+        for (int slot = 0; slot < size && k < kept; slot++) {
+            int d = distance[slot];
+            if (d >= 0 && d <= cut) {
+                out[k++] = slot;
+            }
+        }
+        return out;
+    }
+
+    private boolean admits(int slot, Filter filter, int typeCode, int nodeCode) {
+        return scales[slot] != 0
+                && (filter.kinds() & (1 << kinds[slot])) != 0
+                && (typeCode < 0 || types[slot] == typeCode)
+                && created[slot] >= filter.sinceMillis()
+                && (nodeCode < 0 || nodes[slot] == nodeCode)
+                && (filter.includeInactive() || active[slot]);
+    }
+
+    private static long[] signBits(float[] v) {
+        long[] out = new long[(v.length + 63) / 64];
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] > 0) {
+                out[i >> 6] |= 1L << (i & 63);
+            }
+        }
+        return out;
+    }
+
     private static int dot(byte[] data, int off, byte[] q, int dims) {
-        int s0 = 0;
-        int s1 = 0;
-        int s2 = 0;
-        int s3 = 0;
-        int i = 0;
-        for (; i + 3 < dims; i += 4) {
-            s0 += data[off + i] * q[i];
-            s1 += data[off + i + 1] * q[i + 1];
-            s2 += data[off + i + 2] * q[i + 2];
-            s3 += data[off + i + 3] * q[i + 3];
+        int s = 0;
+        for (int i = 0; i < dims; i++) {
+            s += data[off + i] * q[i]; // a plain loop: C2 turns it into SIMD multiply-adds
         }
-        for (; i < dims; i++) {
-            s0 += data[off + i] * q[i];
-        }
-        return s0 + s1 + s2 + s3;
+        return s;
     }
 
     private void quantise(float[] v, int slot) {
         if (dims == 0) {
             dims = v.length;
             quantised = new byte[seqs.length * dims];
+            bits = new long[seqs.length * words()];
         }
         if (v.length != dims) {
             throw new MemoryException("a " + v.length + "-dimensional vector cannot join an index of " + dims);
         }
         scales[slot] = quantiseInto(v, quantised, slot * dims);
+        System.arraycopy(signBits(v), 0, bits, slot * words(), words());
     }
 
     /** Writes {@code v} as int8 into {@code out} at {@code off}; returns its scale (max |x|), never 0. */
@@ -262,6 +332,10 @@ final class VectorIndex {
             out[off + i] = (byte) Math.round(v[i] * k);
         }
         return max;
+    }
+
+    private int words() {
+        return (dims + 63) / 64;
     }
 
     private Map<Long, Integer> slots(byte kind) {
@@ -291,6 +365,7 @@ final class VectorIndex {
         active = Arrays.copyOf(active, cap);
         scales = Arrays.copyOf(scales, cap);
         quantised = Arrays.copyOf(quantised, cap * dims);
+        bits = Arrays.copyOf(bits, cap * words());
     }
 
     /** The {@code n} highest scores seen, as a min-heap of slots. */

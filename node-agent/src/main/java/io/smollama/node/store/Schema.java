@@ -84,12 +84,12 @@ final class Schema {
                         item   INTEGER NOT NULL,
                         model  TEXT NOT NULL,
                         vector BLOB NOT NULL,
-                        PRIMARY KEY (kind, item)
-                    ) WITHOUT ROWID""",
+                        UNIQUE (kind, item)
+                    )""",
                             "CREATE VIRTUAL TABLE observations_fts USING fts5(text, content='observations',"
-                                    + " content_rowid='seq', tokenize='porter unicode61')",
+                                    + " content_rowid='seq', tokenize='unicode61 remove_diacritics 2')",
                             "CREATE VIRTUAL TABLE memories_fts USING fts5(fact, content='memories',"
-                                    + " content_rowid='seq', tokenize='porter unicode61')",
+                                    + " content_rowid='seq', tokenize='unicode61 remove_diacritics 2')",
                             """
                     CREATE TRIGGER observations_fts_insert AFTER INSERT ON observations BEGIN
                         INSERT INTO observations_fts (rowid, text) VALUES (new.seq, new.text);
