@@ -53,7 +53,7 @@ class EffectiveConfigTest {
 
         assertThat(effective.settings())
                 .extracting(EffectiveConfig.Entry::key)
-                .containsExactly(
+                .startsWith(
                         "node.name",
                         "node.role",
                         "http.host",
@@ -74,7 +74,10 @@ class EffectiveConfigTest {
                         "plugins.gpio.labels",
                         "plugins.gpio.api_key",
                         "log.level",
-                        "log.format");
+                        "log.format",
+                        "ollama.url")
+                .contains("memory.embedder", "observe.interval", "agent.fallback", "mqtt.prefix", "sync.hub_url")
+                .doesNotHaveDuplicates();
         assertThat(effective.settings())
                 .contains(
                         new EffectiveConfig.Entry("node.name", "(unset)", "default"),
