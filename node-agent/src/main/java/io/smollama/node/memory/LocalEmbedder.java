@@ -41,6 +41,7 @@ public final class LocalEmbedder implements Embedder {
     private final CompletableFuture<OnnxEmbeddingModel> model = new CompletableFuture<>();
     private final Path cacheDir;
     private volatile long loadMillis = -1;
+    private volatile boolean closed;
 
     private LocalEmbedder(Path cacheDir) {
         this.cacheDir = cacheDir;
@@ -52,10 +53,15 @@ public final class LocalEmbedder implements Embedder {
      * is already set), so a service user without a writable home directory can run it.
      */
     public static LocalEmbedder start(Path cacheDir) {
-        if (System.getenv("DJL_CACHE_DIR") == null && System.getProperty("DJL_CACHE_DIR") == null) {
-            System.setProperty("DJL_CACHE_DIR", cacheDir.toAbsolutePath().toString());
+        String configured = System.getenv("DJL_CACHE_DIR") != null
+                ? System.getenv("DJL_CACHE_DIR")
+                : System.getProperty("DJL_CACHE_DIR");
+        if (configured == null) {
+            configured = cacheDir.toAbsolutePath().toString();
+            System.setProperty("DJL_CACHE_DIR", configured);
         }
-        LocalEmbedder e = new LocalEmbedder(cacheDir.toAbsolutePath());
+        // one place per process (DJL reads the setting once): the model file is unpacked beside its library
+        LocalEmbedder e = new LocalEmbedder(Path.of(configured));
         Thread.ofPlatform().daemon().name("embedder-load").start(e::load);
         return e;
     }
@@ -73,7 +79,10 @@ public final class LocalEmbedder implements Embedder {
             model.complete(m);
         } catch (IOException | RuntimeException | LinkageError | VirtualMachineError e) {
             // out of memory included: health must say FAILED rather than "loading" for ever
-            LOG.log(Level.SEVERE, "the in-process embedding model could not be loaded", e);
+            LOG.log(
+                    closed ? Level.FINE : Level.SEVERE,
+                    "the in-process embedding model could not be loaded" + (closed ? " (the node has stopped)" : ""),
+                    e);
             model.completeExceptionally(e);
         }
     }
@@ -168,5 +177,10 @@ public final class LocalEmbedder implements Embedder {
             return new EmbedderState(EmbedderState.Phase.FAILED, MODEL + " could not be loaded: " + cause);
         }
         return EmbedderState.ready(MODEL + " (" + DIMENSIONS + " dims, loaded in " + loadMillis + " ms)");
+    }
+
+    @Override
+    public void close() {
+        closed = true;
     }
 }
