@@ -34,6 +34,8 @@ public final class LocalEmbedder implements Embedder {
     static final int DIMENSIONS = 384;
     private static final Logger LOG = Logger.getLogger(LocalEmbedder.class.getName());
     private static final long LOAD_WAIT_SECONDS = 120;
+    // DJL warns on every start that a machine has no CUDA GPU; held here so the level sticks
+    private static final Logger DJL_CUDA = Logger.getLogger("ai.djl.util.cuda.CudaUtils");
 
     private static final String MODEL_FILE = "all-minilm-l6-v2.onnx";
     private static final String TOKENIZER_FILE = "all-minilm-l6-v2-tokenizer.json";
@@ -61,6 +63,7 @@ public final class LocalEmbedder implements Embedder {
             System.setProperty("DJL_CACHE_DIR", configured);
         }
         // one place per process (DJL reads the setting once): the model file is unpacked beside its library
+        DJL_CUDA.setLevel(Level.SEVERE);
         LocalEmbedder e = new LocalEmbedder(Path.of(configured));
         Thread.ofPlatform().daemon().name("embedder-load").start(e::load);
         return e;
