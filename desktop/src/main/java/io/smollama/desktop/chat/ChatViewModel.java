@@ -221,6 +221,11 @@ final class ChatViewModel {
                 });
     }
 
+    /** The id of the answer now streaming (or of the last one): events carry it back to {@link #apply}. */
+    long answerId() {
+        return generation;
+    }
+
     /** Applies one streamed event of the answer {@code mine}. */
     void apply(long mine, NodeHandle n, ChatEvent event) {
         if (mine != generation) {
