@@ -107,66 +107,70 @@ final class ControlView extends StackPane {
     private static Node input(ActuatorControl a, ParameterInput in) {
         Node control =
                 switch (in.kind()) {
-                    case BOOLEAN -> {
-                        ToggleSwitch toggle = new ToggleSwitch();
-                        toggle.setSelected(
-                                Boolean.TRUE.equals(in.valueProperty().get()));
-                        toggle.selectedProperty()
-                                .addListener((o, was, on) -> in.valueProperty().set(on));
-                        toggle.textProperty().bind(toggle.selectedProperty().map(on -> on ? "on" : "off"));
-                        yield toggle;
+                    case BOOLEAN -> toggle(in);
+                    case INTEGER -> integer(in);
+                    case DURATION -> {
+                        HBox withUnit = new HBox(
+                                6,
+                                integer(in),
+                                new Label(
+                                        ParameterInput.unitOf(in.info().name()).orElse("")));
+                        withUnit.setAlignment(Pos.CENTER_LEFT);
+                        yield withUnit;
                     }
-                    case INTEGER, DURATION -> {
-                        int lo = bound(in.info().min(), Integer.MIN_VALUE);
-                        int hi = bound(in.info().max(), Integer.MAX_VALUE);
-                        Number start = (Number)
-                                Objects.requireNonNull(in.valueProperty().get());
-                        Spinner<Integer> spinner = new Spinner<>(lo, hi, start.intValue(), 1);
-                        spinner.setEditable(true);
-                        spinner.valueProperty()
-                                .addListener((o, was, v) -> in.valueProperty().set(v == null ? null : v.longValue()));
-                        commitOnFocusLoss(spinner);
-                        yield in.kind() == ParameterInput.Kind.DURATION
-                                ? new HBox(
-                                        6,
-                                        spinner,
-                                        new Label(
-                                                ParameterInput.unitOf(in.info().name())
-                                                        .orElse("")))
-                                : spinner;
-                    }
-                    case NUMBER -> {
-                        double lo = in.info().min() == null ? -1e9 : in.info().min();
-                        double hi = in.info().max() == null ? 1e9 : in.info().max();
-                        Number start = (Number)
-                                Objects.requireNonNull(in.valueProperty().get());
-                        Spinner<Double> spinner = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(
-                                lo, hi, start.doubleValue(), step(lo, hi)));
-                        spinner.setEditable(true);
-                        spinner.valueProperty()
-                                .addListener((o, was, v) -> in.valueProperty().set(v));
-                        commitOnFocusLoss(spinner);
-                        yield spinner;
-                    }
-                    case ENUM -> {
-                        ChoiceBox<String> choice = new ChoiceBox<>();
-                        choice.getItems().setAll(in.info().allowed());
-                        choice.setValue((String) in.valueProperty().get());
-                        choice.valueProperty()
-                                .addListener((o, was, v) -> in.valueProperty().set(v));
-                        yield choice;
-                    }
-                    case TEXT -> {
-                        TextField text = new TextField();
-                        text.setPromptText(in.info().required() ? "required" : "optional");
-                        text.textProperty()
-                                .addListener((o, was, v) -> in.valueProperty().set(v));
-                        yield text;
-                    }
+                    case NUMBER -> number(in);
+                    case ENUM -> choice(in);
+                    case TEXT -> text(in);
                 };
         control.setId("param-" + a.id().replaceAll("[^A-Za-z0-9]", "-") + "-"
                 + in.info().name());
         return control;
+    }
+
+    private static ToggleSwitch toggle(ParameterInput in) {
+        ToggleSwitch toggle = new ToggleSwitch();
+        toggle.setSelected(Boolean.TRUE.equals(in.valueProperty().get()));
+        toggle.selectedProperty().addListener((o, was, on) -> in.valueProperty().set(on));
+        toggle.textProperty().bind(toggle.selectedProperty().map(on -> on ? "on" : "off"));
+        return toggle;
+    }
+
+    private static Spinner<Integer> integer(ParameterInput in) {
+        int lo = bound(in.info().min(), Integer.MIN_VALUE);
+        int hi = bound(in.info().max(), Integer.MAX_VALUE);
+        Number start = (Number) Objects.requireNonNull(in.valueProperty().get());
+        Spinner<Integer> spinner = new Spinner<>(lo, hi, start.intValue(), 1);
+        spinner.setEditable(true);
+        spinner.valueProperty().addListener((o, was, v) -> in.valueProperty().set(v == null ? null : v.longValue()));
+        commitOnFocusLoss(spinner);
+        return spinner;
+    }
+
+    private static Spinner<Double> number(ParameterInput in) {
+        double lo = in.info().min() == null ? -1e9 : in.info().min();
+        double hi = in.info().max() == null ? 1e9 : in.info().max();
+        Number start = (Number) Objects.requireNonNull(in.valueProperty().get());
+        Spinner<Double> spinner = new Spinner<>(
+                new SpinnerValueFactory.DoubleSpinnerValueFactory(lo, hi, start.doubleValue(), step(lo, hi)));
+        spinner.setEditable(true);
+        spinner.valueProperty().addListener((o, was, v) -> in.valueProperty().set(v));
+        commitOnFocusLoss(spinner);
+        return spinner;
+    }
+
+    private static ChoiceBox<String> choice(ParameterInput in) {
+        ChoiceBox<String> choice = new ChoiceBox<>();
+        choice.getItems().setAll(in.info().allowed());
+        choice.setValue((String) in.valueProperty().get());
+        choice.valueProperty().addListener((o, was, v) -> in.valueProperty().set(v));
+        return choice;
+    }
+
+    private static TextField text(ParameterInput in) {
+        TextField text = new TextField();
+        text.setPromptText(in.info().required() ? "required" : "optional");
+        text.textProperty().addListener((o, was, v) -> in.valueProperty().set(v));
+        return text;
     }
 
     private StackPane confirmSheet() {

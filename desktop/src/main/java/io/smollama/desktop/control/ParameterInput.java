@@ -33,7 +33,10 @@ final class ParameterInput {
         value.set(
                 switch (kind) {
                     case BOOLEAN -> Boolean.FALSE;
-                    case INTEGER, DURATION -> (long) clamp(0, info.min(), info.max());
+                    case INTEGER -> (long) clamp(0, info.min(), info.max());
+                    // a useful first duration rather than the smallest one: half a second, or one second
+                    case DURATION ->
+                        (long) clamp(unitOf(info.name()).orElse("s").equals("ms") ? 500 : 1, info.min(), info.max());
                     case NUMBER -> clamp(0, info.min(), info.max());
                     case ENUM ->
                         info.allowed().isEmpty() ? null : info.allowed().getFirst();

@@ -74,6 +74,13 @@ final class MemoryView extends BorderPane {
         Label status = new Label();
         status.getStyleClass().add("memory-status");
         status.textProperty().bind(model.messageProperty());
+        // empty, error and idle sentences show in the list's placeholder; here only progress and counts
+        status.visibleProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> model.statusProperty().get() == MemoryViewModel.Status.SEARCHING
+                                || model.statusProperty().get() == MemoryViewModel.Status.RESULTS,
+                        model.statusProperty()));
+        status.managedProperty().bind(status.visibleProperty());
         VBox top = new VBox(8, searchRow, filters, status, notes);
         top.getStyleClass().add("memory-header");
         setTop(top);
@@ -115,6 +122,8 @@ final class MemoryView extends BorderPane {
         Button cancel = new Button("Keep it");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> model.cancelForget());
+        forget.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(8, question, forget, cancel);
         bar.getStyleClass().add("confirm-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -140,7 +149,7 @@ final class MemoryView extends BorderPane {
             kind.getStyleClass().add("hit-kind");
             meta.getStyleClass().add("hit-meta");
             hint.getStyleClass().add("hit-hint");
-            forget.getStyleClass().addAll("hit-forget", "flat");
+            forget.getStyleClass().addAll("hit-forget", "flat", "danger");
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             HBox line = new HBox(8, kind, meta, gap, hint, forget);

@@ -61,11 +61,11 @@ class ControlViewModelTest {
                         ParameterInput.Kind.TEXT);
         assertThat(List.of(bool, level, pulse, ratio, mode))
                 .extracting(i -> i.valueProperty().get())
-                .containsExactly(false, 3L, 1L, -0.5, "eco");
+                .containsExactly(false, 3L, 500L, -0.5, "eco");
         assertThat(List.of(bool, level, pulse, ratio, mode, note))
                 .allSatisfy(i -> assertThat(i.problem()).isEmpty());
         assertThat(note.wireValue()).isNull();
-        assertThat(pulse.describe()).isEqualTo("millis = 1 ms");
+        assertThat(pulse.describe()).isEqualTo("millis = 500 ms");
         assertThat(level.bounds()).isEqualTo("3–10");
     }
 

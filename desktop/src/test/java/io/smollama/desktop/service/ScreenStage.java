@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.testfx.api.FxToolkit;
 
@@ -24,7 +25,8 @@ public final class ScreenStage {
         FxToolkit.setupFixture(() -> Application.setUserAgentStylesheet(
                 dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
         FxToolkit.setupStage(s -> {
-            Scene scene = new Scene(screen.view(), width, height);
+            // the shell holds each screen inside its own root, which carries the kiosk class
+            Scene scene = new Scene(new StackPane(screen.view()), width, height);
             if (kiosk) {
                 scene.getRoot().getStyleClass().add("kiosk");
             }
