@@ -1,5 +1,6 @@
 package io.smollama.node;
 
+import io.helidon.webserver.http.HttpService;
 import io.smollama.common.ComponentHealth;
 import io.smollama.common.Health;
 import io.smollama.common.NodeEvent;
@@ -13,6 +14,11 @@ import io.smollama.node.http.ApiServer;
 import io.smollama.node.http.ApiToken;
 import io.smollama.node.http.OpenApiHttpService;
 import io.smollama.node.http.TokenAuth;
+import io.smollama.node.memory.Embedder;
+import io.smollama.node.memory.MemoryBook;
+import io.smollama.node.memory.MemoryHttpService;
+import io.smollama.node.memory.MemorySettings;
+import io.smollama.node.memory.MemoryStore;
 import io.smollama.node.plugin.PluginHost;
 import io.smollama.node.plugin.PluginsHttpService;
 import io.smollama.node.readings.ReadingSampler;
@@ -28,14 +34,17 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The node-agent process: the one place that builds its components in dependency order (data
@@ -55,6 +64,7 @@ public final class NodeAgent implements AutoCloseable {
     private final PluginHost plugins;
     private final HealthReport health;
     private final ApiServer server;
+    private final @Nullable MemoryStore memory;
     private volatile boolean storeReadable = true;
     private volatile String storeReadError = "";
 
@@ -97,6 +107,18 @@ public final class NodeAgent implements AutoCloseable {
             resources.push(sampler);
             plugins.sensors().forEach(sampler::start);
 
+            // memory: embeddings, observations and memories, hybrid search (not on edge nodes)
+            if (config.role() != NodeConfig.Role.EDGE) {
+                MemorySettings memorySettings =
+                        MemorySettings.from(agentConfig.loaded().settings(), storage.path());
+                Embedder embedder = memorySettings.createEmbedder();
+                resources.push(embedder);
+                this.memory = MemoryStore.open(db, embedder, name, clock, bus::publish);
+                resources.push(memory);
+            } else {
+                this.memory = null;
+            }
+
             TokenAuth auth = new TokenAuth(token, config.http().openReads());
             EventStream events = new EventStream(name, bus, auth);
             resources.push(events);
@@ -110,17 +132,19 @@ public final class NodeAgent implements AutoCloseable {
                     List.of(
                             this::storeAndSamplerHealth,
                             this::pluginHealth,
-                            () -> Map.of("http", ComponentHealth.up(events.clientCount() + " WebSocket clients"))),
+                            () -> Map.of("http", ComponentHealth.up(events.clientCount() + " WebSocket clients")),
+                            this::memoryHealth),
                     () -> counts(log, events));
+            List<HttpService> services = new ArrayList<>(List.of(
+                    new HealthHttpService(health),
+                    new ReadingsHttpService(name, log, sampler, clock),
+                    new PluginsHttpService(plugins, config.http().maxBodyBytes()),
+                    new OpenApiHttpService()));
+            if (memory != null) {
+                services.add(new MemoryHttpService(memory, config.http().maxBodyBytes()));
+            }
             this.server = new ApiServer(
-                    config.http().host(),
-                    config.http().port(),
-                    config.http().maxBodyBytes(),
-                    auth,
-                    List.of(
-                            new HealthHttpService(health), new ReadingsHttpService(name, log, sampler, clock),
-                            new PluginsHttpService(plugins, config.http().maxBodyBytes()), new OpenApiHttpService()),
-                    events);
+                    config.http().host(), config.http().port(), config.http().maxBodyBytes(), auth, services, events);
             server.start();
             resources.push(server);
             resources.push(events::close); // say goodbye to WebSocket clients before the server stops
@@ -181,6 +205,15 @@ public final class NodeAgent implements AutoCloseable {
                                 ComponentHealth.Status.DEGRADED,
                                 failing + " of " + sources.size() + " sources failing"));
         return m;
+    }
+
+    /** The node's memory; empty on an edge node. */
+    public Optional<MemoryBook> memory() {
+        return Optional.ofNullable(memory);
+    }
+
+    private Map<String, ComponentHealth> memoryHealth() {
+        return memory == null ? Map.of() : Map.of("memory", memory.status().health());
     }
 
     private Map<String, ComponentHealth> pluginHealth() {
