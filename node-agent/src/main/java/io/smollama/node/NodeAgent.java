@@ -5,6 +5,11 @@ import io.smollama.common.ComponentHealth;
 import io.smollama.common.Health;
 import io.smollama.common.NodeEvent;
 import io.smollama.common.PluginInfo;
+import io.smollama.node.agent.AgentSettings;
+import io.smollama.node.agent.AgentTools;
+import io.smollama.node.agent.ChatHttpService;
+import io.smollama.node.agent.ChatService;
+import io.smollama.node.agent.OllamaLlm;
 import io.smollama.node.config.NodeConfig;
 import io.smollama.node.events.EventBus;
 import io.smollama.node.events.EventStream;
@@ -122,6 +127,29 @@ public final class NodeAgent implements AutoCloseable {
             TokenAuth auth = new TokenAuth(token, config.http().openReads());
             EventStream events = new EventStream(name, bus, auth);
             resources.push(events);
+            List<HttpService> features = new ArrayList<>();
+            List<HealthReport.Component> featureHealth = new ArrayList<>();
+
+            // memory: its HTTP API and health component
+            if (memory != null) {
+                features.add(new MemoryHttpService(memory, config.http().maxBodyBytes()));
+                featureHealth.add(this::memoryHealth);
+            }
+
+            // agent and chat: the LLM client, the tools and the chat API; not on edge nodes
+            if (config.role() != NodeConfig.Role.EDGE) {
+                AgentSettings agentSettings =
+                        AgentSettings.from(agentConfig.loaded().settings());
+                OllamaLlm llm = new OllamaLlm(agentSettings, clock); // the observation loop's LlmClient too
+                MemoryBook memoryBook = memory;
+                AgentTools tools = new AgentTools(log, sampler, plugins.actuators(), memoryBook, clock);
+                ChatService chat = ChatService.start(name, db, llm, tools::all, bus, clock);
+                resources.push(chat);
+                features.add(new ChatHttpService(chat, config.http().maxBodyBytes()));
+                featureHealth.add(chat::health);
+            }
+
+            // observation loop (observe): uses llm and the MemoryBook; not on edge nodes
             this.health = new HealthReport(
                     name,
                     config.role().word(),
@@ -129,22 +157,28 @@ public final class NodeAgent implements AutoCloseable {
                     BuildInfo.asMap(),
                     clock,
                     clock.instant(),
-                    List.of(
-                            this::storeAndSamplerHealth,
-                            this::pluginHealth,
-                            () -> Map.of("http", ComponentHealth.up(events.clientCount() + " WebSocket clients")),
-                            this::memoryHealth),
+                    concat(
+                            List.of(
+                                    this::storeAndSamplerHealth,
+                                    this::pluginHealth,
+                                    () -> Map.of(
+                                            "http", ComponentHealth.up(events.clientCount() + " WebSocket clients"))),
+                            featureHealth),
                     () -> counts(log, events));
-            List<HttpService> services = new ArrayList<>(List.of(
-                    new HealthHttpService(health),
-                    new ReadingsHttpService(name, log, sampler, clock),
-                    new PluginsHttpService(plugins, config.http().maxBodyBytes()),
-                    new OpenApiHttpService()));
-            if (memory != null) {
-                services.add(new MemoryHttpService(memory, config.http().maxBodyBytes()));
-            }
             this.server = new ApiServer(
-                    config.http().host(), config.http().port(), config.http().maxBodyBytes(), auth, services, events);
+                    config.http().host(),
+                    config.http().port(),
+                    config.http().maxBodyBytes(),
+                    auth,
+                    concat(
+                            List.of(
+                                    new HealthHttpService(health),
+                                    new ReadingsHttpService(name, log, sampler, clock),
+                                    new PluginsHttpService(
+                                            plugins, config.http().maxBodyBytes()),
+                                    new OpenApiHttpService()),
+                            features),
+                    events);
             server.start();
             resources.push(server);
             resources.push(events::close); // say goodbye to WebSocket clients before the server stops
@@ -152,6 +186,12 @@ public final class NodeAgent implements AutoCloseable {
             closeResources();
             throw e;
         }
+    }
+
+    private static <T> List<T> concat(List<? extends T> a, List<? extends T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** Builds and starts a node-agent; on failure everything already opened is closed again. */

@@ -68,6 +68,17 @@ class ArchitectureTest {
                     + " and be tested without a Pi");
 
     @ArchTest
+    static final ArchRule onlyTheAgentPackageTalksToLangChain4jChat = noClasses()
+            .that()
+            .resideOutsideOfPackage("io.smollama.node.agent..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.langchain4j.model.chat..", "dev.langchain4j.data.message..", "dev.langchain4j.agent..")
+            .because("the agent package owns the chat model and its tools; other packages use LlmClient and"
+                    + " AgentTool, which do not tie them to LangChain4j");
+
+    @ArchTest
     static final ArchRule onlyTheStorePackageTalksToSql = noClasses()
             .that()
             .resideOutsideOfPackage("io.smollama.node.store..")

@@ -21,6 +21,8 @@ import picocli.CommandLine.ScopeType;
             PluginsCommand.class,
             SourcesCommand.class,
             ReadCommand.class,
+            AskCommand.class,
+            ModelsCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

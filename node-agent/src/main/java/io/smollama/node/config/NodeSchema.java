@@ -165,6 +165,18 @@ public final class NodeSchema {
                         Map.of(),
                         "When the LLM is unreachable: skip (answer with an error) or queue (run when it is back)")
                 .integer("retries", 2, 0, 10, "Retries of a failed LLM call, with exponential backoff")
+                .duration(
+                        "retry_backoff",
+                        Duration.ofSeconds(1),
+                        Duration.ofMillis(10),
+                        Duration.ofMinutes(1),
+                        "Wait before the first retry; each further retry waits twice as long")
+                .duration(
+                        "queue_check_interval",
+                        Duration.ofSeconds(15),
+                        Duration.ofMillis(50),
+                        Duration.ofHours(1),
+                        "How often queued questions check whether the LLM is back (fallback: queue)")
                 .build();
         ConfigSpec mqtt = ConfigSpec.builder()
                 .optionalString("host", "", "MQTT broker host; empty on a hub runs the embedded broker")

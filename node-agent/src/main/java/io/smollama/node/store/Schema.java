@@ -107,7 +107,37 @@ final class Schema {
                     CREATE TRIGGER memories_fts_delete AFTER DELETE ON memories BEGIN
                         INSERT INTO memories_fts (memories_fts, rowid, fact) VALUES ('delete', old.seq, old.fact);
                         DELETE FROM vectors WHERE kind = 'memory' AND item = old.seq;
-                    END""")));
+                    END""")),
+            new Migration(
+                    3,
+                    "agent: chat sessions, chat messages, queued questions",
+                    List.of(
+                            """
+                            CREATE TABLE chat_sessions (
+                                id         TEXT PRIMARY KEY,
+                                title      TEXT NOT NULL,
+                                created_at INTEGER NOT NULL,
+                                updated_at INTEGER NOT NULL
+                            )""",
+                            """
+                            CREATE TABLE chat_messages (
+                                id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                                session_id TEXT NOT NULL REFERENCES chat_sessions (id),
+                                role       TEXT NOT NULL CHECK (role IN ('user', 'assistant', 'tool')),
+                                content    TEXT NOT NULL,
+                                tool       TEXT,
+                                arguments  TEXT,
+                                created_at INTEGER NOT NULL
+                            )""",
+                            "CREATE INDEX chat_messages_session ON chat_messages (session_id, id)",
+                            "CREATE INDEX chat_sessions_updated ON chat_sessions (updated_at)",
+                            """
+                            CREATE TABLE chat_queue (
+                                id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                                session_id TEXT NOT NULL REFERENCES chat_sessions (id),
+                                question   TEXT NOT NULL,
+                                queued_at  INTEGER NOT NULL
+                            )""")));
 
     private Schema() {}
 

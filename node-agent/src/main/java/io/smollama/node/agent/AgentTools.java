@@ -1,0 +1,48 @@
+package io.smollama.node.agent;
+
+import io.smollama.node.memory.MemoryBook;
+import io.smollama.node.plugin.Actuators;
+import io.smollama.node.readings.ReadingSampler;
+import io.smollama.node.store.ReadingLog;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The tools the agent offers, gathered for each question: the reading tools, the memory tools (when
+ * the node has a memory), one tool per running actuator action, and tools other packages add (MQTT,
+ * cluster) through {@link #add}.
+ */
+public final class AgentTools {
+
+    private final ReadingTools readings;
+    private final @Nullable MemoryTools memory;
+    private final ActuatorTools actuators;
+    private final List<AgentTool> extra = new CopyOnWriteArrayList<>();
+
+    public AgentTools(
+            ReadingLog log, ReadingSampler sampler, Actuators actuators, @Nullable MemoryBook memory, Clock clock) {
+        this.readings = new ReadingTools(log, sampler, clock);
+        this.memory = memory == null ? null : new MemoryTools(memory);
+        this.actuators = new ActuatorTools(actuators);
+    }
+
+    /** Adds a tool from another package; its name must not clash with another tool's. */
+    public AgentTools add(AgentTool tool) {
+        extra.add(tool);
+        return this;
+    }
+
+    /** Every tool, as of now (actuator tools follow the plugins that are running). */
+    public List<AgentTool> all() {
+        List<AgentTool> all = new ArrayList<>(readings.tools());
+        if (memory != null) {
+            all.addAll(memory.tools());
+        }
+        all.addAll(actuators.tools());
+        all.addAll(extra);
+        return all;
+    }
+}

@@ -1,0 +1,133 @@
+package io.smollama.node.agent;
+
+import static io.smollama.node.testsupport.ScriptedOllama.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smollama.common.ChatEvent;
+import io.smollama.common.ChatMessage;
+import io.smollama.common.ChatRequest;
+import io.smollama.common.Json;
+import io.smollama.node.testsupport.ScriptedOllama;
+import io.smollama.node.testsupport.TestNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The chat API of a whole node-agent ({@link TestNode}) wired to {@link ScriptedOllama}. */
+class ChatApiIT {
+
+    @TempDir
+    Path dir;
+
+    static String overlay(ScriptedOllama ollama) {
+        return """
+                ollama:
+                  url: %s
+                agent:
+                  retry_backoff: 10ms
+                  queue_check_interval: 100ms
+                """.formatted(ollama.url());
+    }
+
+    @Test
+    void chatWithoutTheTokenIs401AndABadBodyIs400() throws Exception {
+        try (ScriptedOllama ollama = ScriptedOllama.start();
+                TestNode node = TestNode.start(dir, overlay(ollama))) {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> noToken = http.send(
+                    HttpRequest.newBuilder(node.uri("/api/chat"))
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"hi\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(noToken.statusCode()).isEqualTo(401);
+            assertThat(Json.mapper().readTree(noToken.body()).at("/error/code").asText())
+                    .isEqualTo("unauthorized");
+
+            for (String bad :
+                    List.of("", "[1]", "{\"message\":42}", "{\"message\":\"hi\",\"model\":\"x\"}", "{\"mess")) {
+                HttpResponse<String> res = http.send(
+                        HttpRequest.newBuilder(node.uri("/api/chat"))
+                                .header("Authorization", "Bearer " + TestNode.TOKEN)
+                                .POST(HttpRequest.BodyPublishers.ofString(bad))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(res.statusCode()).as(bad).isEqualTo(400);
+                assertThat(res.headers().firstValue("Content-Type")).hasValue("application/json");
+                assertThat(Json.mapper().readTree(res.body()).at("/error/code").asText())
+                        .isEqualTo("bad_request");
+            }
+            assertThat(ollama.chatRequests()).isEmpty();
+        }
+    }
+
+    @Test
+    void theAnswerStreamsAsServerSentEventsAndTheHealthShowsTheLlm() throws Exception {
+        try (ScriptedOllama ollama = ScriptedOllama.start();
+                TestNode node = TestNode.start(dir, overlay(ollama))) {
+            ollama.reply(text("All quiet here."));
+            HttpResponse<String> res = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(node.uri("/api/chat"))
+                                    .header("Authorization", "Bearer " + TestNode.TOKEN)
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"Status?\"}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(res.statusCode()).isEqualTo(200);
+            assertThat(res.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(v -> assertThat(v).startsWith("text/event-stream"));
+            assertThat(res.body())
+                    .startsWith("event: session\ndata: {")
+                    .contains("event: token\n")
+                    .endsWith("\n\n");
+            assertThat(res.body().lines().filter(l -> l.startsWith("event: ")).toList())
+                    .startsWith("event: session")
+                    .endsWith("event: done");
+
+            HttpResponse<String> openapi = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(node.uri("/openapi?format=json"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(Json.mapper().readTree(openapi.body()).path("paths").fieldNames())
+                    .toIterable()
+                    .contains("/api/chat", "/api/chat/{sessionId}");
+
+            var llm = node.client().health().components().get("llm");
+            assertThat(llm.status()).isEqualTo(io.smollama.common.ComponentHealth.Status.UP);
+            assertThat(llm.detail()).contains(ScriptedOllama.CHAT_MODEL);
+        }
+    }
+
+    @Test
+    void sessionHistoryPersistsAcrossANodeRestart() throws Exception {
+        String session;
+        try (ScriptedOllama ollama = ScriptedOllama.start()) {
+            try (TestNode node = TestNode.start(dir, overlay(ollama))) {
+                ollama.reply(text("Noted: the fan is in the attic."));
+                List<ChatEvent> events = new ArrayList<>();
+                node.client()
+                        .chat(new ChatRequest(null, "The fan is in the attic"), Duration.ofSeconds(20), events::add);
+                session = events.getFirst().sessionId();
+            }
+            try (TestNode node = TestNode.start(dir, overlay(ollama))) {
+                assertThat(node.client().chatTranscript(session).messages())
+                        .extracting(ChatMessage::role, ChatMessage::content)
+                        .containsExactly(
+                                org.assertj.core.groups.Tuple.tuple("user", "The fan is in the attic"),
+                                org.assertj.core.groups.Tuple.tuple("assistant", "Noted: the fan is in the attic."));
+                ollama.reply(text("In the attic."));
+                ChatEvent last = node.client()
+                        .chat(new ChatRequest(session, "Where is the fan?"), Duration.ofSeconds(20), e -> {});
+                assertThat(last.kind()).isEqualTo("done");
+                assertThat(ollama.chatRequests().getLast().path("messages").findValuesAsText("content"))
+                        .contains("The fan is in the attic", "Noted: the fan is in the attic.", "Where is the fan?");
+            }
+        }
+    }
+}
