@@ -102,12 +102,17 @@ final class MemorySearch {
         return new Outcome(ranked(new ArrayList<>(merged.values()), filter), notes);
     }
 
-    /** One node's answer: recall for a query, the newest entries for a listing. */
+    /**
+     * One node's answer: recall (with similarities) for a query when the console holds the node's token,
+     * since {@code POST /api/memory/recall} needs it; otherwise the open {@code GET} lists, which rank by
+     * the same hybrid score when given a query and list the newest entries without one.
+     */
     private static List<MemoryHit> ask(NodeHandle node, MemoryFilter filter, Instant now, @Nullable String about) {
         NodeClient client = node.client();
         Instant since = filter.period().since(now);
         List<MemoryHit> hits = new ArrayList<>();
-        if (!filter.listing()) {
+        String query = filter.listing() ? null : filter.query();
+        if (query != null && node.canWrite()) {
             RecallQuery q = new RecallQuery(
                     filter.query(), filter.limit(), filter.kinds().wire(), filter.type(), since, about, false);
             for (RecallHit hit : client.recall(q)) {
@@ -116,14 +121,14 @@ final class MemorySearch {
             return ranked(hits, filter);
         }
         if (filter.kinds().observations()) {
-            for (Observation o : client.observations(null, filter.limit(), filter.type(), since)) {
+            for (Observation o : client.observations(query, filter.limit(), filter.type(), since)) {
                 if (about == null || about.equals(o.node())) {
                     hits.add(MemoryHit.of(o, node.name()));
                 }
             }
         }
         if (filter.kinds().memories() && filter.type() == null) {
-            for (Memory m : client.memories(null, filter.limit())) {
+            for (Memory m : client.memories(query, filter.limit())) {
                 if ((since == null || !m.updatedAt().isBefore(since)) && (about == null || about.equals(m.node()))) {
                     hits.add(MemoryHit.of(m, node.name()));
                 }
