@@ -290,7 +290,7 @@ final class ChatViewModel {
         }
         dropEmptyAnswer();
         String why = e instanceof NodeApiException api && api.status() == 404
-                ? n.name() + " has no chat API yet; update its node-agent."
+                ? n.name() + " does not run the agent (an edge node, or an older node-agent); choose another node."
                 : e instanceof NodeApiException api && (api.status() == 401 || api.status() == 403)
                         ? n.name() + " refused the question: " + e.getMessage() + ". Check its API token in Nodes."
                         : "The question did not reach " + n.name() + ": " + e.getMessage() + ". Send it again.";
@@ -354,19 +354,17 @@ final class ChatViewModel {
         refresh();
     }
 
-    /** The clear "no LLM" sentence for a node's health, or "" when its LLM is usable or unknown. */
+    /**
+     * The clear "no LLM" sentence for a node's health, or "" when its LLM is usable or the node reports
+     * none. The agent reports an unusable LLM as disabled (degraded while questions wait for it).
+     */
     static String llmProblem(String nodeName, Health h) {
         ComponentHealth llm = h.components().get("llm");
-        if (llm == null) {
+        if (llm == null || llm.status() == ComponentHealth.Status.UP) {
             return "";
         }
-        return switch (llm.status()) {
-            case DOWN -> llmSentence(nodeName, orEmpty(llm.detail()));
-            case DISABLED ->
-                nodeName + " runs without a language model" + (llm.detail() == null ? "" : " (" + llm.detail() + ")")
-                        + ". Choose a node with the node or hub role to chat.";
-            default -> "";
-        };
+        String detail = orEmpty(llm.detail());
+        return llmSentence(nodeName, detail.startsWith("unavailable: ") ? detail.substring(13) : detail);
     }
 
     static String llmSentence(String nodeName, String detail) {

@@ -175,12 +175,17 @@ class ChatViewModelTest {
     }
 
     @Test
-    void anLlmComponentDownOrDisabledInHealthIsTheNoLlmState() {
+    void anLlmComponentThatIsNotUpIsTheNoLlmStateWithTheNodesReason() {
         Health down = health(new ComponentHealth(ComponentHealth.Status.DOWN, "model mistral:latest is not pulled"));
         assertThat(ChatViewModel.llmProblem("pi-a", down))
                 .endsWith("Start Ollama on pi-a and pull mistral:latest, then ask again.");
-        Health off = health(new ComponentHealth(ComponentHealth.Status.DISABLED, "role edge"));
-        assertThat(ChatViewModel.llmProblem("pi-a", off)).startsWith("pi-a runs without a language model (role edge)");
+        Health off = health(new ComponentHealth(
+                ComponentHealth.Status.DISABLED,
+                "unavailable: Ollama at http://127.0.0.1:11434 is unreachable: connection refused"));
+        assertThat(ChatViewModel.llmProblem("pi-a", off))
+                .isEqualTo(
+                        "pi-a has no language model available: Ollama at http://127.0.0.1:11434 is unreachable:"
+                                + " connection refused. Start Ollama on pi-a and pull its model (ollama.model), then ask again.");
         assertThat(ChatViewModel.llmProblem("pi-a", health(ComponentHealth.up("llama3.2:3b"))))
                 .isEmpty();
     }

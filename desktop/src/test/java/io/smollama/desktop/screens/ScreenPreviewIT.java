@@ -54,6 +54,17 @@ class ScreenPreviewIT {
                         """);
                 Background bg = ScreenStage.background()) {
             node.awaitReadings("gpio:fan", 1);
+            node.client().remember("Keep the greenhouse below 28 °C for the seedlings", 0.9);
+            node.client().remember("The vent motor stalls when it is colder than 2 °C", 0.7);
+            node.agent()
+                    .memory()
+                    .orElseThrow()
+                    .observe(new io.smollama.node.memory.ObservationDraft(
+                            "anomaly",
+                            "Temperature rose 4 °C in 20 minutes after the vent closed",
+                            0.74,
+                            java.util.List.of("simulated:temperature"),
+                            "llm"));
             FixedNodes nodes = new FixedNodes();
             FixedNodes.Handle handle = nodes.add("pi-greenhouse", node.uri(""), TestNode.TOKEN);
             nodes.add("pi-shed", java.net.URI.create("http://127.0.0.1:9"), null)
