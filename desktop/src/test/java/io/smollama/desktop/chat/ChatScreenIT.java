@@ -120,6 +120,15 @@ class ChatScreenIT {
                 .queryAll()
                 .isEmpty());
         assertThat(lookup("#chat-input").queryAs(TextArea.class).isDisabled()).isFalse();
+
+        // a new chat clears the conversation; the listed session brings it back from the node
+        robot.clickOn(lookup("#chat-new").queryButton());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> labels(".user").isEmpty());
+        robot.clickOn((Node) lookup("#chat-sessions .list-cell .session-title").query());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> labels(".user").equals(List.of("What can you measure?")));
+        assertThat(labels(".assistant"))
+                .containsExactly("This node has no sensors configured besides its system metrics right now.");
+        assertThat(lookup(".chat-tool").queryAs(TitledPane.class).getText()).isEqualTo("Tool list_sources — returned");
     }
 
     @Test
