@@ -27,6 +27,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.jspecify.annotations.Nullable;
@@ -72,7 +73,8 @@ final class ChatView extends BorderPane {
                 }
                 Label title = new Label(s.title());
                 title.getStyleClass().add("session-title");
-                Label meta = new Label(WHEN.format(s.updatedAt()) + " · " + s.messageCount() + " messages");
+                Label meta = new Label(WHEN.format(s.updatedAt()) + " · " + s.messageCount()
+                        + (s.messageCount() == 1 ? " message" : " messages"));
                 meta.getStyleClass().add("session-meta");
                 setText(null);
                 setGraphic(new VBox(2, title, meta));
@@ -163,6 +165,7 @@ final class ChatView extends BorderPane {
         send.getStyleClass().add("accent");
         send.disableProperty().bind(model.canSendBinding().not());
         send.setOnAction(e -> model.send());
+        send.setMinWidth(Region.USE_PREF_SIZE);
         HBox inputRow = new HBox(8, input, send);
         inputRow.setAlignment(Pos.BOTTOM_RIGHT);
         Label hint = new Label();
