@@ -316,7 +316,11 @@ final class ChatViewModel {
                 list -> {
                     if (mine == generation) sessions.setAll(list);
                 },
-                e -> {});
+                e -> {
+                    if (mine == generation) {
+                        status.set("Could not list the sessions of " + n.name() + ": " + e.getMessage());
+                    }
+                });
     }
 
     private void dropEmptyAnswer() {

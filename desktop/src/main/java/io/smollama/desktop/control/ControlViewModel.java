@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ControlViewModel {
 
+    private static final System.Logger LOG = System.getLogger(ControlViewModel.class.getName());
+
     private final ConsoleNodes nodes;
     private final Background bg;
     private final DateTimeFormatter time;
@@ -188,7 +190,8 @@ final class ControlViewModel {
                     }
                 },
                 e -> {
-                    // the state line keeps its last value; the next action or refresh tries again
+                    // the state lines keep their last values; the next action or refresh reads them again
+                    LOG.log(System.Logger.Level.DEBUG, "reading the state of " + n.name() + "'s actuators failed", e);
                 });
     }
 
