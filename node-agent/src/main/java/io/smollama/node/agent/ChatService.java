@@ -211,13 +211,15 @@ public final class ChatService implements AutoCloseable {
         int queued = store.queueDepth();
         String q = queued == 0 ? "" : "; " + queued + " questions queued";
         ComponentHealth h = llm.lastKnown()
-                .map(s -> s.usable()
-                        ? ComponentHealth.up(s.detail() + q)
-                        : new ComponentHealth(
-                                // a node without an LLM still works (statistics write its observations);
-                                // it is degraded only when someone is waiting for an answer
-                                queued > 0 ? ComponentHealth.Status.DEGRADED : ComponentHealth.Status.DISABLED,
-                                "unavailable: " + s.detail() + q))
+                .map(s -> s.usable() && queued == 0
+                        ? ComponentHealth.up(s.detail())
+                        : s.usable()
+                                ? new ComponentHealth(ComponentHealth.Status.DEGRADED, s.detail() + q)
+                                : new ComponentHealth(
+                                        // a node without an LLM still works (statistics write its observations);
+                                        // it is degraded only when someone is waiting for an answer
+                                        queued > 0 ? ComponentHealth.Status.DEGRADED : ComponentHealth.Status.DISABLED,
+                                        "unavailable: " + s.detail() + q))
                 .orElseGet(() -> ComponentHealth.up(
                         "checking Ollama at " + llm.settings().ollamaUrl() + q));
         return Map.of("llm", h);

@@ -54,6 +54,7 @@ public final class OllamaLlm implements LlmClient {
                 .keepAlive(settings.keepAliveSeconds())
                 .build();
         this.chat = OllamaChatModel.builder()
+                .maxRetries(0) // one attempt: the callers own their retry policy (agent.retries, the loop's own)
                 .baseUrl(settings.ollamaUrl())
                 .modelName(settings.model())
                 .httpClientBuilder(httpClient(settings))
@@ -148,6 +149,8 @@ public final class OllamaLlm implements LlmClient {
             return u;
         }
         String why = OllamaServer.describe(e);
+        cached = new LlmStatus(false, false, settings.model(), "the last call failed: " + why);
+        cachedAt = clock.millis();
         return new LlmUnavailableException(
                 "Ollama at " + settings.ollamaUrl() + " could not answer with " + settings.model() + ": " + why, e);
     }

@@ -105,6 +105,28 @@ class ChatApiIT {
     }
 
     @Test
+    void eachEventIsFlushedAsItHappensNotWhenTheAnswerEnds() throws Exception {
+        try (ScriptedOllama ollama = ScriptedOllama.start();
+                TestNode node = TestNode.start(dir, overlay(ollama))) {
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            ollama.holdStreams(release).reply(text("one two three"));
+            List<String> seenWhileHeld = new ArrayList<>();
+            ChatEvent last = node.client().chat(new ChatRequest(null, "Count"), Duration.ofSeconds(30), e -> {
+                if (release.getCount() == 1) {
+                    seenWhileHeld.add(e.kind());
+                    if (e.kind().equals("token") && e.text().startsWith("three")) {
+                        release.countDown();
+                    }
+                }
+            });
+            // every token reached the client while Ollama still held back the end of its answer
+            assertThat(ollama.holdTimedOut()).isFalse();
+            assertThat(seenWhileHeld).containsExactly("session", "token", "token", "token");
+            assertThat(last.kind()).isEqualTo("done");
+        }
+    }
+
+    @Test
     void sessionHistoryPersistsAcrossANodeRestart() throws Exception {
         String session;
         try (ScriptedOllama ollama = ScriptedOllama.start()) {

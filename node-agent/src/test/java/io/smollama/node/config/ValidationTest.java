@@ -70,9 +70,9 @@ class ValidationTest {
 
     @Test
     void unknownTopLevelKeyListsTheSections() {
-        assertThat(problemsOf("mqtt:\n  port: 1883\n"))
-                .containsExactly(
-                        "test.yaml:1 mqtt: unknown key; allowed at the top level: node, http, storage, plugins, log");
+        assertThat(problemsOf("zigbee:\n  port: 1883\n"))
+                .containsExactly("test.yaml:1 zigbee: unknown key; allowed at the top level: node, http, storage,"
+                        + " plugins, log, ollama, memory, observe, agent, mqtt, sync, discovery");
     }
 
     @Test

@@ -121,6 +121,8 @@ public final class ScriptedOllama implements AutoCloseable {
     });
     private final int port;
     private volatile Duration tokenDelay = Duration.ZERO;
+    private volatile java.util.concurrent.@Nullable CountDownLatch hold;
+    private volatile boolean holdTimedOut;
     private @Nullable HttpServer server;
 
     private ScriptedOllama(HttpServer server) {
@@ -176,6 +178,21 @@ public final class ScriptedOllama implements AutoCloseable {
     public ScriptedOllama tokenDelay(Duration delay) {
         this.tokenDelay = delay;
         return this;
+    }
+
+    /**
+     * Makes streamed answers stop before their last chunk until {@code release} opens (10 s at most;
+     * {@link #holdTimedOut()} tells whether it had to give up), so a test can see what a client got
+     * while the stream was still open.
+     */
+    public ScriptedOllama holdStreams(java.util.concurrent.CountDownLatch release) {
+        this.hold = release;
+        return this;
+    }
+
+    /** True when a held stream went on because nobody released it within 10 s. */
+    public boolean holdTimedOut() {
+        return holdTimedOut;
     }
 
     /** Closes the port: clients get "connection refused" until {@link #up()}. */
@@ -445,7 +462,17 @@ public final class ScriptedOllama implements AutoCloseable {
         ex.getResponseHeaders().set("Content-Type", "application/x-ndjson");
         ex.sendResponseHeaders(200, 0);
         OutputStream out = ex.getResponseBody();
-        for (ObjectNode line : lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            ObjectNode line = lines.get(i);
+            var gate = hold;
+            if (gate != null && i == lines.size() - 1 && lines.size() > 1) {
+                try {
+                    holdTimedOut |= !gate.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
             out.write((line.toString() + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
             if (!tokenDelay.isZero()) {
