@@ -77,7 +77,9 @@ final class ChatView extends BorderPane {
                         + (s.messageCount() == 1 ? " message" : " messages"));
                 meta.getStyleClass().add("session-meta");
                 setText(null);
-                setGraphic(new VBox(2, title, meta));
+                VBox box = new VBox(2, title, meta);
+                box.setPrefWidth(1); // take the cell's width, so long titles end in an ellipsis
+                setGraphic(box);
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {

@@ -173,15 +173,7 @@ final class ChatViewModel {
             return;
         }
         String question = input.get().strip();
-        input.set("");
-        items.add(ChatItem.user(question));
-        answer = ChatItem.assistant("");
-        answer.runningProperty().set(true);
-        items.add(answer);
-        streamedAny = false;
-        streaming.set(true);
-        status.set("");
-        long mine = ++generation;
+        long mine = begin(question);
         ChatRequest request = new ChatRequest(sessionId.get().isEmpty() ? null : sessionId.get(), question);
         bg.execute(() -> {
             try {
@@ -190,6 +182,19 @@ final class ChatViewModel {
                 bg.onUi(() -> failed(mine, n, e));
             }
         });
+    }
+
+    /** Shows the question and an empty, running answer; returns the id its events must carry. */
+    long begin(String question) {
+        input.set("");
+        items.add(ChatItem.user(question));
+        answer = ChatItem.assistant("");
+        answer.runningProperty().set(true);
+        items.add(answer);
+        streamedAny = false;
+        streaming.set(true);
+        status.set("");
+        return ++generation;
     }
 
     /** Starts a new conversation on the same node. */

@@ -15,9 +15,7 @@ public final class ChatPreview {
         ChatViewModel model = new ChatViewModel(nodes, bg);
         ChatView view = new ChatView(model);
         model.nodeProperty().set(node);
-        model.inputProperty().set("Is the greenhouse too warm?");
-        model.send();
-        long id = model.answerId();
+        long id = model.begin("Is the greenhouse too warm?"); // events below, not the node, answer it
         model.apply(id, node, ChatEvent.session("s-1"));
         model.apply(id, node, ChatEvent.toolCall("s-1", "read_sensor", "{\"source\":\"simulated:temperature\"}"));
         model.apply(id, node, ChatEvent.toolResult("s-1", "read_sensor", "simulated:temperature = 27.4 °C", false));
