@@ -1,7 +1,10 @@
 package io.smollama.desktop;
 
+import io.smollama.desktop.chat.ChatScreen;
+import io.smollama.desktop.control.ControlScreen;
 import io.smollama.desktop.dashboard.DashboardScreen;
 import io.smollama.desktop.dashboard.DashboardViewModel;
+import io.smollama.desktop.memory.MemoryScreen;
 import io.smollama.desktop.nodes.NodeDetailViewModel;
 import io.smollama.desktop.nodes.NodesScreen;
 import io.smollama.desktop.nodes.NodesViewModel;
@@ -107,10 +110,9 @@ public final class ConsoleApp extends Application {
         List<Screen> screens = new ArrayList<>();
         screens.add(dash);
         screens.add(new ReadingsScreen(new ReadingsViewModel(latest), clock));
-        // console-b's screens go here, in this order (constructors fixed by the team contract):
-        // screens.add(new io.smollama.desktop.memory.MemoryScreen(nodes, background));
-        // screens.add(new io.smollama.desktop.chat.ChatScreen(nodes, background));
-        // screens.add(new io.smollama.desktop.control.ControlScreen(nodes, background));
+        screens.add(new MemoryScreen(nodes, background));
+        screens.add(new ChatScreen(nodes, background));
+        screens.add(new ControlScreen(nodes, background));
         screens.add(new NodesScreen(
                 new NodesViewModel(nodes, this::saveLayout), new NodeDetailViewModel(background), clock));
 
