@@ -40,6 +40,8 @@ public final class LocalEmbedder implements Embedder {
     private static final String MODEL_FILE = "all-minilm-l6-v2.onnx";
     private static final String TOKENIZER_FILE = "all-minilm-l6-v2-tokenizer.json";
 
+    private static final long CLOSE_WAIT_SECONDS = 30;
+
     private final CompletableFuture<OnnxEmbeddingModel> model = new CompletableFuture<>();
     private final Path cacheDir;
     private volatile long loadMillis = -1;
@@ -182,8 +184,19 @@ public final class LocalEmbedder implements Embedder {
         return EmbedderState.ready(MODEL + " (" + DIMENSIONS + " dims, loaded in " + loadMillis + " ms)");
     }
 
+    /**
+     * Waits (bounded) for a load in progress to end: a process that exits while ONNX Runtime is still
+     * creating its session in native code can crash (SIGBUS) instead of exiting with its own status.
+     */
     @Override
     public void close() {
         closed = true;
+        try {
+            model.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // a failed load was logged by the loader; a load still running after the wait is left to the exit
+        }
     }
 }
