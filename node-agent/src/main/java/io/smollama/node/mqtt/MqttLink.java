@@ -134,6 +134,11 @@ final class MqttLink implements AutoCloseable {
     }
 
     private void connected() {
+        if (closing) {
+            // a connect that was under way when the link closed: leave at once
+            client.disconnect().exceptionally(e -> null);
+            return;
+        }
         attempts = 0;
         lastError = null;
         LOG.info(() -> "connected to the MQTT broker at " + endpoint());
@@ -168,11 +173,23 @@ final class MqttLink implements AutoCloseable {
                     "MQTT broker at " + endpoint() + " not connected (" + reason + "); retrying in " + delay.toMillis()
                             + " ms, attempt " + attempt);
         }
-        ctx.getReconnector()
+        // the client's own delay cannot be cancelled (disconnect() refuses a client that is not connected), so
+        // the wait is a future of ours whose callback calls the reconnect off when this link closed meanwhile:
+        // a closed link that reconnected later would take its client id over from the node's new link
+        var reconnector = ctx.getReconnector();
+        reconnector
                 .reconnect(true)
                 .resubscribeIfSessionExpired(false)
                 .republishIfSessionExpired(false)
-                .delay(delay.toMillis(), TimeUnit.MILLISECONDS);
+                .delay(0, TimeUnit.MILLISECONDS)
+                .reconnectWhen(
+                        CompletableFuture.runAsync(
+                                () -> {}, CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS)),
+                        (ignored, error) -> {
+                            if (closing) {
+                                reconnector.reconnect(false);
+                            }
+                        });
     }
 
     /** Publishes the retained {@code offline} status, then disconnects cleanly (the broker drops the will). */
