@@ -24,6 +24,13 @@ import org.jspecify.annotations.Nullable;
 final class EmbeddedBroker implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class.getName());
+    /**
+     * Moquette logs every MQTT packet and its start-up steps at INFO: an edge publishing every few seconds
+     * would fill the journal. Its warnings and errors still come through. Held here so the level sticks
+     * (java.util.logging keeps loggers weakly).
+     */
+    private static final Logger MOQUETTE = Logger.getLogger("io.moquette");
+
     static final int MAX_MESSAGE_BYTES = 1024 * 1024;
 
     private final Server server;
@@ -38,6 +45,9 @@ final class EmbeddedBroker implements AutoCloseable {
 
     /** Starts a broker on {@code host:port} (port 0 picks a free one) with its data in {@code dir}. */
     static EmbeddedBroker start(String host, int port, Path dir, Optional<String> username, Optional<String> password) {
+        if (MOQUETTE.getLevel() == null) {
+            MOQUETTE.setLevel(java.util.logging.Level.WARNING);
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

@@ -34,9 +34,28 @@ final class RawClient implements AutoCloseable {
                                 java.time.Instant.now())));
     }
 
+    /**
+     * Subscribes; Moquette 0.17 now and then processes a SUBSCRIBE that follows the CONNACK closely as if the
+     * connection were closed (its "SUBSCRIBE received on already closed connection" race) and drops the client,
+     * so a dropped subscribe is retried on a new connection, as a real device would.
+     */
     RawClient subscribe(String filter) {
-        client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send();
-        return this;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.subscribeWith()
+                        .topicFilter(filter)
+                        .qos(MqttQos.AT_LEAST_ONCE)
+                        .send();
+                return this;
+            } catch (RuntimeException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                if (client.getState() != com.hivemq.client.mqtt.MqttClientState.CONNECTED) {
+                    client.connectWith().cleanSession(true).send();
+                }
+            }
+        }
     }
 
     void publish(String topic, String payload) {
