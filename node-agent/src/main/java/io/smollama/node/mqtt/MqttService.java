@@ -239,7 +239,7 @@ public final class MqttService implements AutoCloseable {
      *
      * @param qos 0, 1 or 2
      * @return whether the message was queued or sent; false when MQTT is disabled or a QoS 0 message could not be
-     *     sent
+     *     sent (QoS 1/2 messages of a node still waiting for a hub's broker wait in the outbox)
      * @throws IllegalArgumentException when {@code topic} is empty or has wildcards, or {@code qos} is not 0–2
      */
     public boolean publish(String topic, String payload, int qos, boolean retain) {
@@ -261,12 +261,12 @@ public final class MqttService implements AutoCloseable {
         MqttLink l = link;
         Outbox o = outbox;
         OutboxSender s = sender;
-        if (l == null || o == null || s == null) {
-            return false;
+        if (o == null || s == null) {
+            return false; // MQTT is disabled
         }
         echoes.published(topic, payload);
         if (qos == 0) {
-            if (!l.isConnected()) {
+            if (l == null || !l.isConnected()) {
                 unsent.incrementAndGet();
                 return false;
             }
