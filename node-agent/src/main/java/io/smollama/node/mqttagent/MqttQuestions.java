@@ -59,7 +59,7 @@ public final class MqttQuestions implements AutoCloseable {
     private final Set<String> answering = ConcurrentHashMap.newKeySet();
     private final AtomicLong asked = new AtomicLong();
     private final AtomicLong limited = new AtomicLong();
-    private volatile long lastWarning = Long.MIN_VALUE;
+    private volatile long lastWarning = -1; // clock millis of the last rate warning; -1 before the first
     private volatile boolean closed;
 
     private MqttQuestions(MqttService mqtt, ChatService chat, QuestionSettings settings, EventBus bus, Clock clock) {
@@ -113,7 +113,7 @@ public final class MqttQuestions implements AutoCloseable {
         if (!rate.tryTake()) {
             long n = limited.incrementAndGet();
             long now = clock.millis();
-            if (now - lastWarning >= 60_000) {
+            if (lastWarning < 0 || now - lastWarning >= 60_000) {
                 lastWarning = now;
                 LOG.warning("MQTT questions beyond mqtt.agent_max_per_minute (" + settings.maxPerMinute()
                         + ") are dropped; " + n + " dropped so far, the latest on " + m.topic());

@@ -168,6 +168,21 @@ class MqttAgentIT {
     }
 
     @Test
+    void whenTheLlmIsDownTheFallbackAnswersAndTheEventSaysWhy() throws Exception {
+        ollama.down();
+
+        device.publish("home/door", "open");
+
+        JsonNode answer = nextAnswer();
+        assertThat(answer.path("outcome").asText()).isEqualTo("error");
+        assertThat(answer.path("code").asText()).isEqualTo("llm_unavailable");
+        assertThat(hub.client()
+                        .chatTranscript(MqttQuestions.sessionId("home/door"))
+                        .messages())
+                .isNotEmpty();
+    }
+
+    @Test
     void thePublishToolRefusesReadingsStatusWildcardAndBrokerTopicsAndTellsTheModelWhy() throws Exception {
         ollama.replyWhen(
                         lastMessageContains("topic 'home/spoof'"),
