@@ -112,14 +112,17 @@ Press Ctrl-C to stop.
 TXT
 
 if ! $headless && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
-  # JavaFX as named modules (the supported way), with the native access its toolkit needs
-  fx_path=$(find desktop/target/lib -name 'javafx-*.jar' | sort | tr '\n' ':')
-  console_opts=(--module-path "$fx_path" --add-modules javafx.controls --enable-native-access=javafx.graphics)
-  # JavaFX 21 uses sun.misc.Unsafe, which JDK 24+ warns about unless allowed
-  if [ "$(smollama_java_major "$java")" -ge 24 ]; then
-    console_opts+=(--sun-misc-unsafe-memory-access=allow)
+  # shellcheck source=lib/console-java.sh
+  . scripts/lib/console-java.sh
+  smollama_console_opts "$java"
+  console_args=(--node "$url")
+  # the agent's token (embedded defaults keep it in <storage.path>/api-token): the console can then
+  # change things on this node; without it the console is read-only for it
+  token_file="${SMOLLAMA_STORAGE_PATH:-$HOME/.smollama/data}/api-token"
+  if [ -z "$config" ] && [ -r "$token_file" ]; then
+    console_args+=(--token-file "$token_file")
   fi
-  "$java" "${console_opts[@]}" -jar "$console_jar" --node "$url" &
+  "$java" "${console_java_opts[@]}" -jar "$console_jar" "${console_args[@]}" &
   pids+=("$!")
   echo "  Console:    started (pid $!)"
 fi

@@ -22,7 +22,11 @@ import io.smollama.node.http.ApiServer;
 import io.smollama.node.http.ApiToken;
 import io.smollama.node.http.OpenApiHttpService;
 import io.smollama.node.http.TokenAuth;
+import io.smollama.node.memory.Embedder;
 import io.smollama.node.memory.MemoryBook;
+import io.smollama.node.memory.MemoryHttpService;
+import io.smollama.node.memory.MemorySettings;
+import io.smollama.node.memory.MemoryStore;
 import io.smollama.node.mqtt.MqttService;
 import io.smollama.node.mqtt.MqttSettings;
 import io.smollama.node.mqttagent.MqttQuestions;
@@ -49,6 +53,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
@@ -77,6 +82,7 @@ public final class NodeAgent implements AutoCloseable {
     private final HealthReport health;
     private final ApiServer server;
     private final NodeDiscovery discovery;
+    private final @Nullable MemoryStore memory;
     private volatile boolean storeReadable = true;
     private volatile String storeReadError = "";
 
@@ -128,6 +134,18 @@ public final class NodeAgent implements AutoCloseable {
             resources.push(sampler);
             plugins.sensors().forEach(sampler::start);
 
+            // memory: embeddings, observations and memories, hybrid search (not on edge nodes)
+            if (config.role() != NodeConfig.Role.EDGE) {
+                MemorySettings memorySettings =
+                        MemorySettings.from(agentConfig.loaded().settings(), storage.path());
+                Embedder embedder = memorySettings.createEmbedder();
+                resources.push(embedder);
+                this.memory = MemoryStore.open(db, embedder, name, clock, bus::publish);
+                resources.push(memory);
+            } else {
+                this.memory = null;
+            }
+
             this.discovery = NodeDiscovery.start(
                     DiscoverySettings.from(agentConfig.loaded().settings().section("discovery")),
                     new NodeDiscovery.Identity(
@@ -147,11 +165,13 @@ public final class NodeAgent implements AutoCloseable {
             List<HttpService> features = new ArrayList<>();
             List<HealthReport.Component> featureHealth = new ArrayList<>();
             List<Supplier<Map<String, Long>>> featureCounts = new ArrayList<>();
-
-            // memory (mem): builds the node's MemoryBook here and registers its HttpService and health
+            if (memory != null) {
+                features.add(new MemoryHttpService(memory, config.http().maxBodyBytes()));
+                featureHealth.add(this::memoryHealth);
+            }
 
             // agent and chat: the LLM client, the tools and the chat API; not on edge nodes
-            @Nullable MemoryBook memoryBook = null; // once merged: the MemoryBook built by the memory block above
+            @Nullable MemoryBook memoryBook = memory;
             @Nullable OllamaLlm llm = null;
             if (config.role() != NodeConfig.Role.EDGE) {
                 AgentSettings agentSettings =
@@ -321,6 +341,15 @@ public final class NodeAgent implements AutoCloseable {
                                 ComponentHealth.Status.DEGRADED,
                                 failing + " of " + sources.size() + " sources failing"));
         return m;
+    }
+
+    /** The node's memory; empty on an edge node. */
+    public Optional<MemoryBook> memory() {
+        return Optional.ofNullable(memory);
+    }
+
+    private Map<String, ComponentHealth> memoryHealth() {
+        return memory == null ? Map.of() : Map.of("memory", memory.status().health());
     }
 
     private Map<String, ComponentHealth> pluginHealth() {

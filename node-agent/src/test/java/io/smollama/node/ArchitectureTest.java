@@ -82,11 +82,14 @@ class ArchitectureTest {
     static final ArchRule onlyTheStorePackageTalksToSql = noClasses()
             .that()
             .resideOutsideOfPackages("io.smollama.node.store..", "io.smollama.node.mqtt..")
+            .and()
+            .doNotHaveSimpleName("MemoryTables")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("java.sql..", "org.sqlite..")
             .because("the store owns the database: schema, transactions and connections stay in one package;"
-                    + " a feature with its own table (mqtt: the outbox) writes its SQL inside Database.read/write");
+                    + " a feature with its own tables writes its SQL inside Database.read/write, in one named place"
+                    + " (mqtt: the outbox; memory: MemoryTables)");
 
     @ArchTest
     static final ArchRule onlyTheMqttPackageTalksToHiveMqAndMoquette = noClasses()

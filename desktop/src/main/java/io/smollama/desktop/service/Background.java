@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 /**
  * Runs blocking work (network calls) off the FX thread and hands the result or the failure to the UI
  * executor ({@code Platform::runLater} in the app, a direct executor in view-model tests). Failures are
- * delivered, never thrown away.
+ * delivered, never thrown away. Work submitted after {@link #close()} (a timer firing while the console
+ * shuts down) is dropped.
  */
 public final class Background implements AutoCloseable {
 
@@ -23,6 +24,9 @@ public final class Background implements AutoCloseable {
 
     /** Runs {@code work} in the background; {@code onResult} or {@code onError} then runs on the UI executor. */
     public <T> void run(Callable<T> work, Consumer<T> onResult, Consumer<Exception> onError) {
+        if (io.isShutdown()) {
+            return; // the console is closing: nobody is left to show the result
+        }
         io.execute(() -> {
             T result;
             try {
@@ -42,7 +46,9 @@ public final class Background implements AutoCloseable {
 
     /** Runs blocking work whose progress is reported through {@link #onUi}. */
     public void execute(Runnable work) {
-        io.execute(work);
+        if (!io.isShutdown()) {
+            io.execute(work);
+        }
     }
 
     @Override

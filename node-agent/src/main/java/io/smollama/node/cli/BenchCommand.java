@@ -1,7 +1,9 @@
 package io.smollama.node.cli;
 
+import io.smollama.node.bench.EmbedBenchmark;
 import io.smollama.node.bench.HistoryBenchmark;
 import io.smollama.node.bench.IngestBenchmark;
+import io.smollama.node.bench.RecallBenchmark;
 import io.smollama.node.bench.SamplerIngestBenchmark;
 import io.smollama.node.mqtt.MqttBenchmark;
 import java.io.IOException;
@@ -15,12 +17,18 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code smollama-node bench ingest|history|mqtt}: benchmarks that print one {@code name: value unit} line per figure. */
+/** {@code smollama-node bench ingest|history|mqtt|recall|embed}: benchmarks that print one {@code name: value unit} line per figure. */
 @Command(
         mixinStandardHelpOptions = true,
         name = "bench",
         description = "Benchmarks; each prints one 'name: value unit' line per figure.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.History.class, BenchCommand.Mqtt.class})
+        subcommands = {
+            BenchCommand.Ingest.class,
+            BenchCommand.History.class,
+            BenchCommand.Mqtt.class,
+            BenchCommand.Recall.class,
+            BenchCommand.Embed.class
+        })
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -192,6 +200,65 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             try (Workspace ws = new Workspace(dir)) {
                 new MqttBenchmark(new MqttBenchmark.Options(ws.dir, edges, messages, readings)).run(System.out);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            mixinStandardHelpOptions = true,
+            name = "recall",
+            description = {
+                "Top-10 recall latency (p50/p99, plain and filtered) over 10,000 and 100,000 stored items;",
+                "synthetic clustered vectors stand in for the embedding model (see bench embed)."
+            })
+    static final class Recall implements Callable<Integer> {
+        @Option(
+                names = "--dir",
+                description = "directory for the benchmark databases (default: a temporary one, removed after)")
+        @Nullable
+        Path dir;
+
+        @Option(
+                names = "--sizes",
+                split = ",",
+                defaultValue = "10000,100000",
+                description = "item counts to measure (default ${DEFAULT-VALUE})")
+        java.util.List<Integer> sizes;
+
+        @Option(
+                names = "--queries",
+                defaultValue = "300",
+                description = "timed queries per size (default ${DEFAULT-VALUE})")
+        int queries;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Workspace ws = new Workspace(dir)) {
+                new RecallBenchmark(new RecallBenchmark.Options(ws.dir, sizes, queries)).run(System.out);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            mixinStandardHelpOptions = true,
+            name = "embed",
+            description = "In-process embeddings/s (all-MiniLM-L6-v2): model load time, single sentences and batches.")
+    static final class Embed implements Callable<Integer> {
+        @Option(
+                names = "--sentences",
+                defaultValue = "320",
+                description = "sentences per run (default ${DEFAULT-VALUE})")
+        int sentences;
+
+        @Option(names = "--batch", defaultValue = "32", description = "batch size (default ${DEFAULT-VALUE})")
+        int batch;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Workspace ws = new Workspace(null)) {
+                new EmbedBenchmark(new EmbedBenchmark.Options(ws.dir, sentences, batch)).run(System.out);
             }
             return ExitCodes.OK;
         }

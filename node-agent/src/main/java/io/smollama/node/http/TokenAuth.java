@@ -8,6 +8,7 @@ import io.helidon.webserver.http.RoutingResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Bearer-token check for the API. Every call that changes state needs the token; reads need it too
@@ -15,6 +16,9 @@ import java.util.Optional;
  * echoed, logged or put in an error body.
  */
 public final class TokenAuth implements io.helidon.webserver.http.Filter {
+
+    /** POSTs that only read (a search with a JSON body): open like GETs when reads are open. */
+    static final Set<String> READ_ONLY_POSTS = Set.of("/api/memory/recall");
 
     private final byte[] token;
     private final boolean openReads;
@@ -27,8 +31,11 @@ public final class TokenAuth implements io.helidon.webserver.http.Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         Method method = req.prologue().method();
-        boolean read = method == Method.GET || method == Method.HEAD || method == Method.OPTIONS;
         String path = req.prologue().uriPath().path();
+        boolean read = method == Method.GET
+                || method == Method.HEAD
+                || method == Method.OPTIONS
+                || (method == Method.POST && READ_ONLY_POSTS.contains(path));
         boolean alwaysOpen = path.equals("/api/health") || path.equals("/openapi");
         if ((read && (openReads || alwaysOpen)) || accepts(bearer(req))) {
             chain.proceed();

@@ -47,6 +47,68 @@ final class Schema {
                             rollupTable("rollup_minute"),
                             rollupTable("rollup_hour"))),
             new Migration(
+                    2,
+                    "memory: observations, memories, their vectors and FTS5 keyword indexes",
+                    List.of(
+                            """
+                    CREATE TABLE observations (
+                        seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+                        id              TEXT NOT NULL UNIQUE,
+                        node            TEXT NOT NULL,
+                        type            TEXT NOT NULL,
+                        text            TEXT NOT NULL,
+                        confidence      REAL NOT NULL,
+                        related_sources TEXT NOT NULL DEFAULT '[]',
+                        source          TEXT NOT NULL,
+                        created_at      INTEGER NOT NULL,
+                        updated_at      INTEGER NOT NULL,
+                        times_seen      INTEGER NOT NULL DEFAULT 1
+                    )""",
+                            "CREATE INDEX observations_created ON observations (created_at)",
+                            """
+                    CREATE TABLE memories (
+                        seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+                        id              TEXT NOT NULL UNIQUE,
+                        node            TEXT NOT NULL,
+                        fact            TEXT NOT NULL,
+                        confidence      REAL NOT NULL,
+                        times_confirmed INTEGER NOT NULL DEFAULT 1,
+                        active          INTEGER NOT NULL DEFAULT 1,
+                        created_at      INTEGER NOT NULL,
+                        updated_at      INTEGER NOT NULL
+                    )""",
+                            "CREATE INDEX memories_updated ON memories (updated_at)",
+                            """
+                    CREATE TABLE vectors (
+                        kind   TEXT NOT NULL CHECK (kind IN ('observation', 'memory')),
+                        item   INTEGER NOT NULL,
+                        model  TEXT NOT NULL,
+                        vector BLOB NOT NULL,
+                        UNIQUE (kind, item)
+                    )""",
+                            "CREATE VIRTUAL TABLE observations_fts USING fts5(text, content='observations',"
+                                    + " content_rowid='seq', tokenize='unicode61 remove_diacritics 2')",
+                            "CREATE VIRTUAL TABLE memories_fts USING fts5(fact, content='memories',"
+                                    + " content_rowid='seq', tokenize='unicode61 remove_diacritics 2')",
+                            """
+                    CREATE TRIGGER observations_fts_insert AFTER INSERT ON observations BEGIN
+                        INSERT INTO observations_fts (rowid, text) VALUES (new.seq, new.text);
+                    END""",
+                            """
+                    CREATE TRIGGER observations_fts_delete AFTER DELETE ON observations BEGIN
+                        INSERT INTO observations_fts (observations_fts, rowid, text) VALUES ('delete', old.seq, old.text);
+                        DELETE FROM vectors WHERE kind = 'observation' AND item = old.seq;
+                    END""",
+                            """
+                    CREATE TRIGGER memories_fts_insert AFTER INSERT ON memories BEGIN
+                        INSERT INTO memories_fts (rowid, fact) VALUES (new.seq, new.fact);
+                    END""",
+                            """
+                    CREATE TRIGGER memories_fts_delete AFTER DELETE ON memories BEGIN
+                        INSERT INTO memories_fts (memories_fts, rowid, fact) VALUES ('delete', old.seq, old.fact);
+                        DELETE FROM vectors WHERE kind = 'memory' AND item = old.seq;
+                    END""")),
+            new Migration(
                     3,
                     "agent: chat sessions, chat messages, queued questions",
                     List.of(

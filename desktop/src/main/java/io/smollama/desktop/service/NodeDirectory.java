@@ -1,0 +1,195 @@
+package io.smollama.desktop.service;
+
+import io.smollama.common.Health;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every node the console knows, keyed by base URL: nodes added by URL (persisted by the caller
+ * through {@link #addedUrls()}) and nodes found by a {@link DiscoverySource}. Owns the connections,
+ * their timer and I/O threads, and closes them. The lists and properties are changed on the UI
+ * executor only; {@link #add} and {@link #remove} must be called there too.
+ */
+public final class NodeDirectory implements ConsoleNodes, AutoCloseable {
+
+    private final TokenStore tokens;
+    private final Clock clock;
+    private final Duration heartbeat;
+    private final Executor ui;
+    private final ExecutorService io = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("node-io-", 0).factory());
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "node-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<NodeFeedListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<DiscoverySource> sources = new CopyOnWriteArrayList<>();
+    private final ObservableList<NodeHandle> nodes = FXCollections.observableArrayList();
+    private final ObservableList<NodeHandle> readOnlyNodes = FXCollections.unmodifiableObservableList(nodes);
+    private final ObjectProperty<@Nullable NodeHandle> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<@Nullable NodeHandle> hub = new ReadOnlyObjectWrapper<>();
+    private final java.util.Set<URI> added = new java.util.LinkedHashSet<>();
+
+    public NodeDirectory(TokenStore tokens, Clock clock, Duration heartbeat, Executor ui) {
+        this.tokens = tokens;
+        this.clock = clock;
+        this.heartbeat = heartbeat;
+        this.ui = ui;
+        timer.scheduleAtFixedRate(this::refreshStates, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public ObservableList<NodeHandle> nodes() {
+        return readOnlyNodes;
+    }
+
+    @Override
+    public ObjectProperty<@Nullable NodeHandle> selected() {
+        return selected;
+    }
+
+    @Override
+    public ObservableValue<@Nullable NodeHandle> hub() {
+        return hub.getReadOnlyProperty();
+    }
+
+    public TokenStore tokens() {
+        return tokens;
+    }
+
+    /** Live data from every node, now and later added. */
+    public void addFeedListener(NodeFeedListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeFeedListener(NodeFeedListener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Adds a node by URL (or returns the one already known there). A non-null {@code token} is stored
+     * in the token file; otherwise the stored one, if any, is used.
+     */
+    public NodeConnection add(URI url, @Nullable String token) {
+        URI base = normalise(url);
+        added.add(base);
+        if (token != null && !token.isBlank()) {
+            tokens.put(base, token);
+        }
+        return find(base).orElseGet(() -> connect(base, base.getHost() + ":" + base.getPort(), false));
+    }
+
+    /** Forgets a node: closes its connection, drops it from the added list and its token. */
+    public void remove(NodeHandle node) {
+        nodes.remove(node);
+        added.remove(node.baseUri());
+        tokens.remove(node.baseUri());
+        if (selected.get() == node) {
+            selected.set(nodes.isEmpty() ? null : nodes.getFirst());
+        }
+        ((NodeConnection) node).close();
+        recomputeHub();
+    }
+
+    /** The URLs of the nodes added by hand, in the order added (for the layout file). */
+    public List<String> addedUrls() {
+        return added.stream().map(URI::toString).toList();
+    }
+
+    public Optional<NodeConnection> find(URI url) {
+        URI base = normalise(url);
+        return nodes.stream()
+                .map(NodeConnection.class::cast)
+                .filter(n -> n.baseUri().equals(base))
+                .findFirst();
+    }
+
+    public Optional<NodeConnection> byName(String name) {
+        return nodes.stream()
+                .map(NodeConnection.class::cast)
+                .filter(n -> n.name().equals(name))
+                .findFirst();
+    }
+
+    /** Takes nodes from a discovery source; the directory closes the source. */
+    public void attach(DiscoverySource source) {
+        sources.add(source);
+        source.start(new DiscoverySource.Listener() {
+            @Override
+            public void seen(String name, URI baseUri, String role) {
+                ui.execute(() -> {
+                    if (find(baseUri).isEmpty() && byName(name).isEmpty()) {
+                        connect(normalise(baseUri), name, true);
+                    }
+                });
+            }
+
+            @Override
+            public void gone(String name) {
+                // kept: its connection shows it offline and reconnects if it comes back
+            }
+        });
+    }
+
+    private NodeConnection connect(URI base, String name, boolean discovered) {
+        NodeConnection c = new NodeConnection(
+                base, tokens.token(base).orElse(null), name, discovered, clock, heartbeat, ui, io, timer, listeners);
+        c.health().addListener((obs, old, h) -> recomputeHub());
+        nodes.add(c);
+        if (selected.get() == null) {
+            selected.set(c);
+        }
+        c.start();
+        return c;
+    }
+
+    private void recomputeHub() {
+        NodeHandle h = nodes.stream()
+                .filter(n -> {
+                    Health health = ((NodeConnection) n).health().get();
+                    return health != null
+                            && (health.role().equalsIgnoreCase("hub")
+                                    || health.role().equalsIgnoreCase("llama"));
+                })
+                .findFirst()
+                .orElse(null);
+        hub.set(h);
+    }
+
+    private void refreshStates() {
+        ui.execute(() -> nodes.forEach(n -> ((NodeConnection) n).refreshState()));
+    }
+
+    static URI normalise(URI url) {
+        String s = url.toString();
+        while (s.endsWith("/")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return URI.create(s);
+    }
+
+    @Override
+    public void close() {
+        sources.forEach(DiscoverySource::close);
+        timer.shutdownNow();
+        nodes.forEach(n -> ((NodeConnection) n).close());
+        io.shutdownNow();
+    }
+}
