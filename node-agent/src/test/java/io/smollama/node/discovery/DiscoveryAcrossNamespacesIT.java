@@ -56,8 +56,9 @@ class DiscoveryAcrossNamespacesIT {
                 assertThat(added.path("version").asText()).isEqualTo(BuildInfo.version());
                 assertThat(added.path("apiPath").asText()).isEqualTo("/api");
                 assertThat(added.path("auth").asText()).isEqualTo("token");
-                // a hub runs the agent and (with no mqtt.host) the embedded broker, announced as TXT mqtt=<port>
-                assertThat(added.path("caps").toString()).isEqualTo("[\"readings\",\"chat\",\"mqtt\"]");
+                // a hub runs the agent, its memory and (with no mqtt.host) the embedded broker, announced as TXT
+                // mqtt=<port>
+                assertThat(added.path("caps").toString()).isEqualTo("[\"readings\",\"chat\",\"memory\",\"mqtt\"]");
                 assertThat(added.path("mqttPort").asInt()).isEqualTo(1883);
                 assertThat(added.path("baseUrl").asText())
                         .isEqualTo("http://" + NetworkNamespaces.ADDRESS_A + ":" + port);
