@@ -29,6 +29,8 @@ import io.smollama.node.memory.MemorySettings;
 import io.smollama.node.memory.MemoryStore;
 import io.smollama.node.mqtt.MqttService;
 import io.smollama.node.mqtt.MqttSettings;
+import io.smollama.node.mqttagent.MqttQuestions;
+import io.smollama.node.mqttagent.MqttTools;
 import io.smollama.node.observe.ObserveComponent;
 import io.smollama.node.observe.ObserveSettings;
 import io.smollama.node.plugin.PluginHost;
@@ -54,6 +56,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
@@ -149,16 +152,19 @@ public final class NodeAgent implements AutoCloseable {
                             name,
                             config.role().word(),
                             BuildInfo.version(),
-                            config.http().openReads(),
-                            List.of("readings", "actuators")),
+                            config.http().openReads()),
                     clock);
             resources.push(discovery);
+            // a node without mqtt.host uses the broker of the hub discovery finds, and follows it
+            discovery.hubs().onChange(mqtt::followHub);
+            mqtt.followHub(discovery.hubs().hub());
 
             TokenAuth auth = new TokenAuth(token, config.http().openReads());
             EventStream events = new EventStream(name, bus, auth);
             resources.push(events);
             List<HttpService> features = new ArrayList<>();
             List<HealthReport.Component> featureHealth = new ArrayList<>();
+            List<Supplier<Map<String, Long>>> featureCounts = new ArrayList<>();
             if (memory != null) {
                 features.add(new MemoryHttpService(memory, config.http().maxBodyBytes()));
                 featureHealth.add(this::memoryHealth);
@@ -176,6 +182,18 @@ public final class NodeAgent implements AutoCloseable {
                 resources.push(chat);
                 features.add(new ChatHttpService(chat, config.http().maxBodyBytes()));
                 featureHealth.add(chat::health);
+                if (mqtt.settings().enabled()) { // MQTT tools, and messages on mqtt.agent_topics as questions
+                    new MqttTools(mqtt).tools().forEach(tools::add);
+                    MqttQuestions questions = MqttQuestions.start(
+                            mqtt,
+                            chat,
+                            MqttQuestions.QuestionSettings.from(
+                                    agentConfig.loaded().settings().section("mqtt")),
+                            bus,
+                            clock);
+                    resources.push(questions);
+                    featureCounts.add(questions::counts);
+                }
             }
 
             // observation loop: writes observations with the LLM (or statistics) into memory; not on edge nodes
@@ -209,6 +227,7 @@ public final class NodeAgent implements AutoCloseable {
                     () -> {
                         Map<String, Long> counts = new LinkedHashMap<>(counts(log, events));
                         counts.putAll(mqtt.counts());
+                        featureCounts.forEach(c -> counts.putAll(c.get()));
                         return counts;
                     });
             this.server = new ApiServer(
@@ -229,12 +248,30 @@ public final class NodeAgent implements AutoCloseable {
             server.start();
             resources.push(server);
             resources.push(events::close); // say goodbye to WebSocket clients before the server stops
-            discovery.announce(server.port());
+            discovery.announce(server.port(), caps(llm != null, memoryBook != null), Math.max(0, mqtt.brokerPort()));
             resources.push(discovery::close); // and to the LAN first (closing twice is harmless)
         } catch (IOException | RuntimeException e) {
             closeResources();
             throw e;
         }
+    }
+
+    /** The features this node runs, for its mDNS {@code caps}. */
+    private List<String> caps(boolean chat, boolean memory) {
+        List<String> caps = new ArrayList<>(List.of("readings"));
+        if (!plugins.actuators().list().isEmpty()) {
+            caps.add("actuators");
+        }
+        if (chat) {
+            caps.add("chat");
+        }
+        if (memory) {
+            caps.add("memory");
+        }
+        if (mqtt.brokerPort() > 0) {
+            caps.add("mqtt"); // with TXT mqtt=<port>: a broker other nodes may use
+        }
+        return caps;
     }
 
     private static <T> List<T> concat(List<? extends T> a, List<? extends T> b) {

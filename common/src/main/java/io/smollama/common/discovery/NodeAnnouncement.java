@@ -7,11 +7,19 @@ import java.util.regex.Pattern;
 
 /**
  * What a node says about itself on the LAN: its instance name, HTTP port and the TXT record
- * ({@code role}, {@code version}, {@code api}, {@code auth}, {@code caps}). Holds nothing secret by
- * construction: there is no field a token could go in.
+ * ({@code role}, {@code version}, {@code api}, {@code auth}, {@code caps}, and {@code mqtt} when {@code mqttPort}
+ * is not 0: the port of the MQTT broker the node runs). Holds nothing secret by construction: there is no field a
+ * token could go in.
  */
 public record NodeAnnouncement(
-        String name, int port, String role, String version, String apiPath, String auth, List<String> caps) {
+        String name,
+        int port,
+        String role,
+        String version,
+        String apiPath,
+        String auth,
+        List<String> caps,
+        int mqttPort) {
 
     private static final Pattern CAP = Pattern.compile("[a-z0-9][a-z0-9_.-]*");
 
@@ -31,6 +39,9 @@ public record NodeAnnouncement(
         if (!auth.equals(SmollamaService.AUTH_TOKEN) && !auth.equals(SmollamaService.AUTH_NONE)) {
             throw new IllegalArgumentException("auth: expected token or none, got '" + auth + "'");
         }
+        if (mqttPort < 0 || mqttPort > 65535) {
+            throw new IllegalArgumentException("mqttPort: expected 1..65535, or 0 for no broker, got " + mqttPort);
+        }
         caps = List.copyOf(caps);
         for (String c : caps) {
             if (!CAP.matcher(c).matches()) {
@@ -38,6 +49,12 @@ public record NodeAnnouncement(
                         "caps: expected lower-case words without commas or spaces, got '" + c + "'");
             }
         }
+    }
+
+    /** A node that runs no MQTT broker. */
+    public NodeAnnouncement(
+            String name, int port, String role, String version, String apiPath, String auth, List<String> caps) {
+        this(name, port, role, version, apiPath, auth, caps, 0);
     }
 
     /** The TXT record, in a stable key order. */
@@ -48,6 +65,9 @@ public record NodeAnnouncement(
         txt.put(SmollamaService.TXT_API, apiPath);
         txt.put(SmollamaService.TXT_AUTH, auth);
         txt.put(SmollamaService.TXT_CAPS, String.join(",", caps));
+        if (mqttPort != 0) {
+            txt.put(SmollamaService.TXT_MQTT, Integer.toString(mqttPort));
+        }
         return txt;
     }
 }

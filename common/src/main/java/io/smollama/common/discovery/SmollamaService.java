@@ -11,6 +11,11 @@ public final class SmollamaService {
     public static final String TXT_API = "api";
     public static final String TXT_AUTH = "auth";
     public static final String TXT_CAPS = "caps";
+    /**
+     * {@code mqtt=<port>}: the node runs an MQTT broker (the hub's embedded one) on its announced address at this
+     * port; nodes without {@code mqtt.host} connect to the hub's. Absent when the node runs no broker.
+     */
+    public static final String TXT_MQTT = "mqtt";
 
     /** {@code auth=token}: reads need the API token. */
     public static final String AUTH_TOKEN = "token";

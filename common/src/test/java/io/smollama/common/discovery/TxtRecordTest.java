@@ -28,6 +28,26 @@ class TxtRecordTest {
     }
 
     @Test
+    void aNodeThatRunsABrokerAnnouncesItsPortUnderMqttAndIsReadBack() throws Exception {
+        var a = new NodeAnnouncement("hub-1", 8080, "hub", "0.3.0", "/api", "token", List.of("mqtt"), 1883);
+        var s = new ServiceSighting("hub-1", 8080, a.txt(), List.of(InetAddress.getByName("10.0.0.7")));
+
+        assertThat(a.txt()).containsEntry("mqtt", "1883");
+        assertThat(DiscoveredNode.from(s, T, T).mqttPort()).isEqualTo(1883);
+        assertThat(DiscoveredNode.from(s, T, T).host()).isEqualTo("10.0.0.7");
+    }
+
+    @Test
+    void aNodeWithoutABrokerOrWithAMalformedMqttKeyHasNoMqttPort() throws Exception {
+        var plain = new NodeAnnouncement("n", 8080, "node", "1", "/api", "token", List.of());
+        var bad = new ServiceSighting(
+                "x", 9000, Map.of("role", "hub", "mqtt", "eighteen"), List.of(InetAddress.getByName("10.0.0.7")));
+
+        assertThat(plain.txt()).doesNotContainKey("mqtt");
+        assertThat(DiscoveredNode.from(bad, T, T).mqttPort()).isNull();
+    }
+
+    @Test
     void anAnnouncementRefusesValuesTheRecordCannotCarry() {
         assertThatThrownBy(() -> new NodeAnnouncement("n", 8080, "hub", "1", "/api", "bearer", List.of()))
                 .hasMessageContaining("auth: expected token or none");
@@ -37,6 +57,8 @@ class TxtRecordTest {
                 .hasMessageContaining("port");
         assertThatThrownBy(() -> new NodeAnnouncement("n", 8080, "hub", "1", "api", "token", List.of()))
                 .hasMessageContaining("apiPath");
+        assertThatThrownBy(() -> new NodeAnnouncement("n", 8080, "hub", "1", "/api", "token", List.of(), 70000))
+                .hasMessageContaining("mqttPort");
     }
 
     @Test

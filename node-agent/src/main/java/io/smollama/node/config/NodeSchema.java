@@ -212,6 +212,20 @@ public final class NodeSchema {
                         100,
                         10_000_000,
                         "QoS 1/2 messages kept for a broker that is down; the oldest are dropped beyond this")
+                .bool(
+                        "discover",
+                        true,
+                        "Without mqtt.host, a node or edge node uses the broker of the hub found by discovery")
+                .integer(
+                        "agent_max_per_minute",
+                        10,
+                        1,
+                        600,
+                        "Questions from mqtt.agent_topics messages the agent takes per minute; more are dropped")
+                .bool(
+                        "publish_answers",
+                        true,
+                        "Publish the agent's answers to MQTT questions to <prefix>/<node>/events")
                 .build();
         ConfigSpec sync = ConfigSpec.builder()
                 .bool("enabled", false, "Sync observations and memories with a hub")

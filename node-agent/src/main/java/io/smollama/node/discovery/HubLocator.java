@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * The hub this node should sync with, as discovery sees it now. It follows the hub for as long as
  * the node runs: a hub that appears later is taken up, one that moves to a new address is followed,
  * and when the hub goes away another hub (if any) takes its place. The current hub is kept while it
- * answers; otherwise the hub with the first name wins, so every node in a cluster picks the same.
+ * answers; otherwise the hub with the first name wins, so every node in a cluster picks the same. A change of
+ * the hub's broker port (TXT {@code mqtt}) counts as a change too, so MQTT follows it.
  */
 public final class HubLocator implements NodeBrowser.Listener {
 
@@ -104,6 +105,7 @@ public final class HubLocator implements NodeBrowser.Listener {
         return a.name().equals(b.name())
                 && a.baseUrl().equals(b.baseUrl())
                 && a.apiPath().equals(b.apiPath())
-                && Objects.equals(a.auth(), b.auth());
+                && Objects.equals(a.auth(), b.auth())
+                && Objects.equals(a.mqttPort(), b.mqttPort());
     }
 }

@@ -39,8 +39,11 @@ public final class NodeDiscovery implements AutoCloseable {
         }
     }
 
-    /** What this node announces, less the port, which is known only once the server listens. */
-    public record Identity(String name, String role, String version, boolean openReads, List<String> caps) {}
+    /**
+     * Who this node is on the LAN; what it offers (the ports and {@code caps}) is known only once everything runs,
+     * and is given to {@link #announce}.
+     */
+    public record Identity(String name, String role, String version, boolean openReads) {}
 
     private final DiscoverySettings settings;
     private final Identity identity;
@@ -91,9 +94,10 @@ public final class NodeDiscovery implements AutoCloseable {
 
     /**
      * Announces the node on {@code port} in the background (JmDNS probes the name first), so a slow
-     * network never delays start-up.
+     * network never delays start-up. {@code caps} are the features it runs; {@code mqttPort} is the port of the
+     * MQTT broker it runs (TXT {@code mqtt}), 0 for none.
      */
-    public synchronized void announce(int port) {
+    public synchronized void announce(int port, List<String> caps, int mqttPort) {
         if (on == null || announcing != null) {
             return;
         }
@@ -105,7 +109,8 @@ public final class NodeDiscovery implements AutoCloseable {
                 identity.version(),
                 "/api",
                 identity.openReads() ? "none" : "token",
-                identity.caps());
+                caps,
+                mqttPort);
         announcing = Thread.ofPlatform().daemon().name("mdns-announce").start(() -> {
             try {
                 NodeAnnouncer started = NodeAnnouncer.start(a, where);

@@ -41,6 +41,11 @@ final class AgentTrigger implements AutoCloseable {
                 });
     }
 
+    /** Messages dropped because the queue was full. */
+    long dropped() {
+        return dropped.get();
+    }
+
     /** Passes {@code m} to the listeners when its topic matches an agent filter. */
     void offer(MqttMessage m) {
         if (filters.stream().noneMatch(f -> f.matches(m.topic())) || listeners.isEmpty() || executor.isShutdown()) {

@@ -2,6 +2,7 @@ package io.smollama.node.mqtt;
 
 import io.smollama.common.ComponentHealth;
 import io.smollama.common.Reading;
+import io.smollama.common.discovery.DiscoveredNode;
 import io.smollama.node.config.NodeConfig;
 import io.smollama.node.store.Database;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,12 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -25,7 +30,11 @@ import org.jspecify.annotations.Nullable;
  * A node's MQTT: the embedded broker (when it runs one), the link to the broker, the persistent outbox, the
  * recent-message history, the ingest of other nodes' edge readings and, on an {@code edge} node, the periodic
  * publishing of its own readings. Built and closed by {@code NodeAgent}; when MQTT is disabled (no broker
- * configured and none embedded) it holds nothing and {@link #publish} refuses.
+ * configured, none embedded, none to discover) it holds nothing and {@link #publish} refuses.
+ *
+ * <p>A node with {@code mqtt.discover} (no {@code mqtt.host}, no broker of its own) connects to the broker of the
+ * hub that discovery reports ({@link #followHub}), and moves to the hub's new address when it moves; until a hub
+ * is known, QoS 1/2 messages wait in the outbox. When the hub goes away the link keeps trying its last address.
  *
  * <p>An edge node publishes its readings, and its retained status, and nothing else: it does not subscribe.
  * Hubs and nodes subscribe to {@code <prefix>/+/readings} and to {@code mqtt.agent_topics}.
@@ -50,7 +59,10 @@ public final class MqttService implements AutoCloseable {
     private final EchoFilter echoes;
     private final TopicFilter readingsFilter;
     private @Nullable EmbeddedBroker broker;
-    private @Nullable MqttLink link;
+    private volatile @Nullable MqttLink link;
+    private List<MqttLink.Subscription> subscriptions = List.of();
+    private @Nullable Backoff backoff;
+    private @Nullable ExecutorService follower;
     private @Nullable Outbox outbox;
     private @Nullable OutboxSender sender;
     private @Nullable ReadingsIngest ingest;
@@ -88,8 +100,7 @@ public final class MqttService implements AutoCloseable {
     }
 
     private void open(Database db, Consumer<Reading> readings, Backoff backoff) {
-        String host;
-        int port;
+        this.backoff = backoff;
         if (settings.embedded()) {
             broker = EmbeddedBroker.start(
                     settings.bindHost(),
@@ -98,14 +109,6 @@ public final class MqttService implements AutoCloseable {
                     settings.username(),
                     settings.password());
             resources.push(broker);
-        }
-        if (settings.host().isPresent()) {
-            host = settings.host().get();
-            port = settings.port();
-        } else {
-            EmbeddedBroker b = java.util.Objects.requireNonNull(broker);
-            host = loopbackFor(b.host());
-            port = b.port();
         }
         outbox = new Outbox(db, clock, settings.outboxLimit());
         List<MqttLink.Subscription> subscriptions = new ArrayList<>();
@@ -118,29 +121,92 @@ public final class MqttService implements AutoCloseable {
                 subscriptions.add(new MqttLink.Subscription(f, 1));
             }
         }
-        OutboxSender[] senderRef = new OutboxSender[1];
-        link = new MqttLink(
-                settings,
-                host,
-                port,
-                subscriptions,
-                backoff,
-                this::received,
-                () -> {
-                    if (senderRef[0] != null) {
-                        senderRef[0].wake();
-                    }
-                },
-                clock);
-        resources.push(link);
-        sender = new OutboxSender(outbox, link);
-        senderRef[0] = sender;
+        this.subscriptions = List.copyOf(subscriptions);
+        resources.push(() -> {
+            MqttLink l = link;
+            if (l != null) {
+                l.close();
+            }
+        });
+        if (settings.host().isPresent()) {
+            link = newLink(settings.host().get(), settings.port());
+        } else if (broker != null) {
+            link = newLink(loopbackFor(broker.host()), broker.port());
+        } else {
+            ExecutorService f = Executors.newSingleThreadExecutor(
+                    r -> Thread.ofPlatform().daemon().name("mqtt-follow").unstarted(r));
+            follower = f;
+            resources.push(() -> {
+                f.shutdownNow();
+                if (!f.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    LOG.warning("switching to the hub's MQTT broker did not stop within 10 s");
+                }
+            });
+        }
+        sender = new OutboxSender(outbox, () -> link);
         sender.start();
         resources.push(sender);
         if (settings.role() == NodeConfig.Role.EDGE) {
             edge = new EdgePublisher(settings, clock, this::publish);
             edge.start();
             resources.push(edge);
+        }
+    }
+
+    private MqttLink newLink(String host, int port) {
+        return new MqttLink(
+                settings,
+                host,
+                port,
+                subscriptions,
+                java.util.Objects.requireNonNull(backoff),
+                this::received,
+                () -> {
+                    OutboxSender s = sender;
+                    if (s != null) {
+                        s.wake();
+                    }
+                },
+                clock);
+    }
+
+    /**
+     * The hub discovery reports now (empty when none): a node with {@code mqtt.discover} connects to the broker it
+     * announces ({@code mqtt=<port>} on its address), and moves when that changes. A hub that goes away, or
+     * announces no broker, leaves the link trying the last address. Returns at once; the switch happens on its
+     * own thread (closing the old link may wait for the old broker). Ignored unless {@code mqtt.discover} applies.
+     */
+    public void followHub(Optional<DiscoveredNode> hub) {
+        ExecutorService f = follower;
+        if (f == null || hub.isEmpty() || hub.get().mqttPort() == null) {
+            return;
+        }
+        String host = hub.get().host();
+        int port = java.util.Objects.requireNonNull(hub.get().mqttPort());
+        try {
+            f.execute(() -> connectTo(hub.get().name(), host, port));
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.FINE, "closing: not following the hub any more", e);
+        }
+    }
+
+    private void connectTo(String hubName, String host, int port) {
+        MqttLink old = link;
+        String endpoint = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        if (old != null && old.endpoint().equals(host + ":" + port)) {
+            return;
+        }
+        LOG.info(() -> "using the MQTT broker of hub " + hubName + " at " + endpoint
+                + (old == null ? "" : " (was " + old.endpoint() + ")"));
+        if (old != null) {
+            old.close();
+        }
+        if (!Thread.currentThread().isInterrupted()) {
+            link = newLink(host, port);
+            OutboxSender s = sender;
+            if (s != null) {
+                s.wake();
+            }
         }
     }
 
@@ -173,7 +239,7 @@ public final class MqttService implements AutoCloseable {
      *
      * @param qos 0, 1 or 2
      * @return whether the message was queued or sent; false when MQTT is disabled or a QoS 0 message could not be
-     *     sent
+     *     sent (QoS 1/2 messages of a node still waiting for a hub's broker wait in the outbox)
      * @throws IllegalArgumentException when {@code topic} is empty or has wildcards, or {@code qos} is not 0–2
      */
     public boolean publish(String topic, String payload, int qos, boolean retain) {
@@ -195,12 +261,12 @@ public final class MqttService implements AutoCloseable {
         MqttLink l = link;
         Outbox o = outbox;
         OutboxSender s = sender;
-        if (l == null || o == null || s == null) {
-            return false;
+        if (o == null || s == null) {
+            return false; // MQTT is disabled
         }
         echoes.published(topic, payload);
         if (qos == 0) {
-            if (!l.isConnected()) {
+            if (l == null || !l.isConnected()) {
                 unsent.incrementAndGet();
                 return false;
             }
@@ -255,6 +321,13 @@ public final class MqttService implements AutoCloseable {
         MqttLink l = link;
         EmbeddedBroker b = broker;
         String brokerNote = b == null ? "" : "; embedded broker on " + b.host() + ":" + b.port();
+        if (l == null && follower != null) {
+            return Map.of(
+                    "mqtt",
+                    new ComponentHealth(
+                            ComponentHealth.Status.DISABLED,
+                            "no broker yet: waiting for a hub that announces one over mDNS (or set mqtt.host)"));
+        }
         if (l == null) {
             return Map.of(
                     "mqtt",
@@ -278,7 +351,7 @@ public final class MqttService implements AutoCloseable {
     /** Counts for {@code /api/health}: messages received, readings ingested and refused, outbox size. */
     public Map<String, Long> counts() {
         Map<String, Long> m = new LinkedHashMap<>();
-        if (link == null) {
+        if (outbox == null) {
             return m;
         }
         m.put("mqttReceived", received.get());
@@ -297,6 +370,10 @@ public final class MqttService implements AutoCloseable {
                 LOG.log(Level.FINE, "outbox size unavailable", e);
             }
             m.put("mqttDropped", o.dropped() + unsent.get());
+        }
+        AgentTrigger a = agent;
+        if (a != null) {
+            m.put("mqttAgentDropped", a.dropped());
         }
         return m;
     }

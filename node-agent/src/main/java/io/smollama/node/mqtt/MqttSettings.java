@@ -14,7 +14,8 @@ import java.util.Optional;
  * The {@code mqtt} section as the MQTT package uses it, with the defaults that depend on other settings filled
  * in: the client id from the node name, the embedded broker's bind address from {@code http.host} (a hub that
  * serves its API to the LAN serves MQTT there too) and its data under {@code <storage.path>/broker}.
- * {@code toString} never shows the password.
+ * {@code discover}: a node or edge node with no {@code mqtt.host} that runs no broker connects to the broker of
+ * the hub that discovery finds ({@code mqtt.discover}). {@code toString} never shows the password.
  */
 public record MqttSettings(
         String node,
@@ -32,7 +33,8 @@ public record MqttSettings(
         List<TopicFilter> agentTopics,
         Duration publishInterval,
         List<QosRule> qos,
-        int outboxLimit) {
+        int outboxLimit,
+        boolean discover) {
 
     /** Publishes to topics matching {@code filter} use QoS {@code level} unless the caller names one. */
     public record QosRule(TopicFilter filter, int level) {}
@@ -42,6 +44,45 @@ public record MqttSettings(
     public MqttSettings {
         agentTopics = List.copyOf(agentTopics);
         qos = List.copyOf(qos);
+        discover = discover && host.isEmpty() && !embedded && role != NodeConfig.Role.HUB;
+    }
+
+    /** Settings with an explicit broker or an embedded one, that never follow a discovered hub. */
+    public MqttSettings(
+            String node,
+            NodeConfig.Role role,
+            Optional<String> host,
+            int port,
+            boolean embedded,
+            String bindHost,
+            Path brokerDirectory,
+            String prefix,
+            boolean tls,
+            Optional<String> username,
+            Optional<String> password,
+            String clientId,
+            List<TopicFilter> agentTopics,
+            Duration publishInterval,
+            List<QosRule> qos,
+            int outboxLimit) {
+        this(
+                node,
+                role,
+                host,
+                port,
+                embedded,
+                bindHost,
+                brokerDirectory,
+                prefix,
+                tls,
+                username,
+                password,
+                clientId,
+                agentTopics,
+                publishInterval,
+                qos,
+                outboxLimit,
+                false);
     }
 
     /** Reads the {@code mqtt} section; throws {@link ConfigException} naming the key for a bad prefix or filter. */
@@ -108,12 +149,16 @@ public record MqttSettings(
                 agentTopics,
                 mqtt.duration("publish_interval"),
                 qos,
-                Math.toIntExact(mqtt.integer("outbox_limit")));
+                Math.toIntExact(mqtt.integer("outbox_limit")),
+                mqtt.bool("discover"));
     }
 
-    /** Whether this node talks MQTT at all: a broker is configured or it runs one. */
+    /**
+     * Whether this node talks MQTT at all: a broker is configured, it runs one, or it uses the broker of the hub
+     * that discovery finds.
+     */
     public boolean enabled() {
-        return host.isPresent() || embedded;
+        return host.isPresent() || embedded || discover;
     }
 
     /** The QoS for a publish to {@code topic}: the first matching {@code mqtt.qos} rule, else 1. */
@@ -128,6 +173,11 @@ public record MqttSettings(
 
     String statusTopic() {
         return prefix + "/" + node + "/status";
+    }
+
+    /** {@code <prefix>/<node>/events}: where this node says what happened (the agent's MQTT answers). */
+    public String eventsTopic() {
+        return prefix + "/" + node + "/events";
     }
 
     String readingsTopic() {
@@ -145,6 +195,6 @@ public record MqttSettings(
                 + ", embedded=" + embedded + ", bindHost=" + bindHost + ", prefix=" + prefix + ", tls=" + tls
                 + ", username=" + username.orElse("") + ", password=" + (password.isPresent() ? "****" : "")
                 + ", clientId=" + clientId + ", agentTopics=" + agentTopics + ", publishInterval="
-                + publishInterval + ", qos=" + qos + ", outboxLimit=" + outboxLimit + "]";
+                + publishInterval + ", qos=" + qos + ", outboxLimit=" + outboxLimit + ", discover=" + discover + "]";
     }
 }

@@ -7,8 +7,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Drains the {@link Outbox} through the {@link MqttLink} on one thread: while connected it sends the oldest
@@ -24,14 +26,15 @@ final class OutboxSender implements AutoCloseable {
     private static final long IDLE_WAIT_MILLIS = 1000;
 
     private final Outbox outbox;
-    private final MqttLink link;
+    private final Supplier<@Nullable MqttLink> link;
     private final Thread thread;
     private final Object signal = new Object();
     private final AtomicLong delivered = new AtomicLong();
     private volatile boolean closed;
     private boolean pending;
 
-    OutboxSender(Outbox outbox, MqttLink link) {
+    /** {@code link} gives the current link (none while a node waits for a hub's broker; a new one when it moves). */
+    OutboxSender(Outbox outbox, Supplier<@Nullable MqttLink> link) {
         this.outbox = outbox;
         this.link = link;
         this.thread = Thread.ofPlatform().daemon().name("mqtt-outbox").unstarted(this::run);
@@ -56,7 +59,8 @@ final class OutboxSender implements AutoCloseable {
     private void run() {
         while (!closed) {
             try {
-                if (!link.isConnected() || !sendWindow()) {
+                MqttLink l = link.get();
+                if (l == null || !l.isConnected() || !sendWindow(l)) {
                     await();
                 }
             } catch (InterruptedException e) {
@@ -73,7 +77,7 @@ final class OutboxSender implements AutoCloseable {
     }
 
     /** Sends one window; returns whether it sent everything it took (so there may be more to send now). */
-    private boolean sendWindow() throws InterruptedException {
+    private boolean sendWindow(MqttLink link) throws InterruptedException {
         List<Outbox.Entry> window = outbox.next(0, WINDOW);
         if (window.isEmpty()) {
             return false;

@@ -56,7 +56,10 @@ class DiscoveryAcrossNamespacesIT {
                 assertThat(added.path("version").asText()).isEqualTo(BuildInfo.version());
                 assertThat(added.path("apiPath").asText()).isEqualTo("/api");
                 assertThat(added.path("auth").asText()).isEqualTo("token");
-                assertThat(added.path("caps").toString()).isEqualTo("[\"readings\",\"actuators\"]");
+                // a hub runs the agent, its memory and (with no mqtt.host) the embedded broker, announced as TXT
+                // mqtt=<port>
+                assertThat(added.path("caps").toString()).isEqualTo("[\"readings\",\"chat\",\"memory\",\"mqtt\"]");
+                assertThat(added.path("mqttPort").asInt()).isEqualTo(1883);
                 assertThat(added.path("baseUrl").asText())
                         .isEqualTo("http://" + NetworkNamespaces.ADDRESS_A + ":" + port);
                 assertThat(added.toString()).doesNotContain(TOKEN);
@@ -89,6 +92,47 @@ class DiscoveryAcrossNamespacesIT {
                 watch.await("removed", "ns-hub", Duration.ofSeconds(20));
                 System.out.printf(
                         "discovery: removal after silence took %d ms (refresh 1 s, 3 misses)%n",
+                        (System.nanoTime() - t0) / 1_000_000);
+            }
+        }
+    }
+
+    @Test
+    void anEdgeNodeWithoutMqttHostFindsTheHubsBrokerByMdnsAndItsReadingsReachTheHub(@TempDir Path dir)
+            throws Exception {
+        try (NetworkNamespaces ns = NetworkNamespaces.create()) {
+            Path hubConfig = dir.resolve("hub/smollama.yaml");
+            Files.createDirectories(hubConfig.getParent());
+            Files.writeString(hubConfig, """
+                    node: {name: ns-hub, role: hub}
+                    http: {host: 0.0.0.0, port: 0, token: %s, open_reads: true}
+                    storage: {path: %s}
+                    """.formatted(TOKEN, dir.resolve("hub/data")));
+            Path edgeConfig = dir.resolve("edge/smollama.yaml");
+            Files.createDirectories(edgeConfig.getParent());
+            Files.writeString(edgeConfig, """
+                    node: {name: ns-edge, role: edge}
+                    http: {host: 0.0.0.0, port: 0, token: %s}
+                    storage: {path: %s}
+                    mqtt: {publish_interval: 500ms}
+                    plugins: {system: {interval: 1s}}
+                    """.formatted(TOKEN, dir.resolve("edge/data")));
+            try (AgentProcess hub = AgentProcess.start(hubConfig, ns.inA());
+                    AgentProcess edge = AgentProcess.start(edgeConfig, ns.inB())) {
+                String hubUrl = "http://" + NetworkNamespaces.ADDRESS_A + ":"
+                        + hub.baseUri().getPort();
+                long t0 = System.nanoTime();
+                long deadline = t0 + Duration.ofSeconds(40).toNanos();
+                String sources = "";
+                while (!sources.contains("ns-edge/") && System.nanoTime() < deadline) {
+                    sources = AgentProcess.run(dir, ns.inB(), List.of("sources", "--url", hubUrl))
+                            .stdout();
+                }
+                assertThat(sources)
+                        .as("hub sources; edge output: %s", edge.output())
+                        .contains("system:ns-edge/");
+                System.out.printf(
+                        "mqtt by discovery: edge readings on the hub %d ms after both started%n",
                         (System.nanoTime() - t0) / 1_000_000);
             }
         }

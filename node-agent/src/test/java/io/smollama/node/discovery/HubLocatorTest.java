@@ -30,6 +30,7 @@ class HubLocatorTest {
                 List.of("readings"),
                 List.of(URI.create(url).getHost()),
                 URI.create(url).getPort(),
+                null,
                 Instant.EPOCH,
                 Instant.EPOCH);
     }

@@ -7,6 +7,7 @@ import io.smollama.common.ComponentHealth;
 import io.smollama.common.Reading;
 import io.smollama.node.config.NodeConfig;
 import io.smollama.node.store.Database;
+import io.smollama.node.testsupport.RawClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;

@@ -6,6 +6,7 @@ import io.smollama.common.ComponentHealth;
 import io.smollama.common.Reading;
 import io.smollama.node.config.NodeConfig;
 import io.smollama.node.store.Database;
+import io.smollama.node.testsupport.RawClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,8 +1,9 @@
-package io.smollama.node.mqtt;
+package io.smollama.node.testsupport;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import io.smollama.node.mqtt.MqttMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -10,12 +11,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A plain MQTT 3.1.1 client for tests: what another device on the network would do. */
-final class RawClient implements AutoCloseable {
+public final class RawClient implements AutoCloseable {
 
     private final Mqtt3BlockingClient client;
-    final BlockingQueue<MqttMessage> received = new LinkedBlockingQueue<>();
+    public final BlockingQueue<MqttMessage> received = new LinkedBlockingQueue<>();
 
-    RawClient(String id, int port) {
+    public RawClient(String id, int port) {
         client = MqttClient.builder()
                 .useMqttVersion3()
                 .identifier(id)
@@ -39,7 +40,7 @@ final class RawClient implements AutoCloseable {
      * connection were closed (its "SUBSCRIBE received on already closed connection" race) and drops the client,
      * so a dropped subscribe is retried on a new connection, as a real device would.
      */
-    RawClient subscribe(String filter) {
+    public RawClient subscribe(String filter) {
         for (int attempt = 1; ; attempt++) {
             try {
                 client.subscribeWith()
@@ -58,7 +59,7 @@ final class RawClient implements AutoCloseable {
         }
     }
 
-    void publish(String topic, String payload) {
+    public void publish(String topic, String payload) {
         client.publishWith()
                 .topic(topic)
                 .payload(payload.getBytes(StandardCharsets.UTF_8))
@@ -67,7 +68,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** The next message (10 s at most), else an assertion error. */
-    MqttMessage next() throws InterruptedException {
+    public MqttMessage next() throws InterruptedException {
         MqttMessage m = received.poll(10, TimeUnit.SECONDS);
         if (m == null) {
             throw new AssertionError("no MQTT message within 10 s");
@@ -76,7 +77,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** The next message on {@code topic}, skipping others. */
-    MqttMessage next(String topic) throws InterruptedException {
+    public MqttMessage next(String topic) throws InterruptedException {
         while (true) {
             MqttMessage m = next();
             if (m.topic().equals(topic)) {
@@ -85,7 +86,7 @@ final class RawClient implements AutoCloseable {
         }
     }
 
-    List<MqttMessage> drain() {
+    public List<MqttMessage> drain() {
         List<MqttMessage> out = new java.util.ArrayList<>();
         received.drainTo(out);
         return out;
