@@ -81,7 +81,7 @@ plugins:
 YAML
 
 log="$work/agent.log"
-"$java" -XX:+UseSerialGC -Xmx256m -jar "$agent_jar" run -c "$work/smollama.yaml" >"$log" 2>&1 &
+"$java" -XX:+UseSerialGC -Xmx256m "${agent_java_opts[@]}" -jar "$agent_jar" run -c "$work/smollama.yaml" >"$log" 2>&1 &
 agent_pid=$!
 url=""
 for _ in $(seq 1 600); do

@@ -78,7 +78,7 @@ log=$(mktemp "${TMPDIR:-/tmp}/smollama-agent.XXXXXX.log")
 # Small-device JVM settings: serial GC and a modest heap keep the agent near 100 MB RSS idle.
 # Override with SMOLLAMA_JAVA_OPTS (word-split on purpose).
 # shellcheck disable=SC2086
-"$java" ${SMOLLAMA_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m} -jar "$agent_jar" "${args[@]}" \
+"$java" ${SMOLLAMA_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m} "${agent_java_opts[@]}" -jar "$agent_jar" "${args[@]}" \
   > >(trap '' INT TERM; tee -a "$log") 2>&1 &
 agent_pid=$!
 pids+=("$agent_pid")
@@ -116,10 +116,10 @@ if ! $headless && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; t
   . scripts/lib/console-java.sh
   smollama_console_opts "$java"
   console_args=(--node "$url")
-  # the agent's token (embedded defaults keep it in <storage.path>/api-token): the console can then
-  # change things on this node; without it the console is read-only for it
-  token_file="${SMOLLAMA_STORAGE_PATH:-$HOME/.smollama/data}/api-token"
-  if [ -z "$config" ] && [ -r "$token_file" ]; then
+  # the agent's token file, as its ready line names it (whatever config chose it): the console can
+  # then change things on this node; without it (a token set in the config) it is read-only there
+  token_file=$(sed -n 's/.*API token file: \(.*\)$/\1/p' "$log" | head -n 1)
+  if [ -n "$token_file" ] && [ -r "$token_file" ]; then
     console_args+=(--token-file "$token_file")
   fi
   "$java" "${console_java_opts[@]}" -jar "$console_jar" "${console_args[@]}" &

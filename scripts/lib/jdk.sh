@@ -1,5 +1,6 @@
 # shellcheck shell=bash
 # Finds a JDK of version 21 or newer and exports JAVA_HOME for it.
+# Also sets agent_java_opts: the flags the node-agent needs on that JDK (put them before -jar).
 # Order: $JAVA_HOME, the java on PATH, then the JDKs under /usr/lib/jvm, /opt and ~/.sdkman (newest first).
 
 smollama_java_major() {
@@ -24,6 +25,11 @@ smollama_find_jdk() {
     major=$(smollama_java_major "$c/bin/java")
     if [ -n "$major" ] && [ "$major" -ge 21 ]; then
       export JAVA_HOME="$c"
+      # JDK 24+ warns on every sun.misc.Unsafe use unless allowed; Netty (MQTT) still uses it
+      agent_java_opts=()
+      if [ "$major" -ge 24 ]; then
+        agent_java_opts+=(--sun-misc-unsafe-memory-access=allow)
+      fi
       return 0
     fi
   done

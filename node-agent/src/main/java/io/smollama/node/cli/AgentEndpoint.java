@@ -100,6 +100,22 @@ final class AgentEndpoint {
         }
     }
 
+    /**
+     * The node's error for the terminal; a refused token gets a hint on where the CLI takes one: the
+     * environment with {@code --url}, else the configuration's token or token file.
+     */
+    String explain(NodeApiException e) {
+        if (e.status() != 401) {
+            return e.getMessage();
+        }
+        return e.getMessage()
+                + (url != null
+                        ? " (with --url the CLI sends the token in $SMOLLAMA_TOKEN; or use -c FILE with the agent's"
+                                + " configuration, whose storage.path holds the api-token file)"
+                        : " (the CLI reads http.token, else <storage.path>/api-token, of the configuration: pass the"
+                                + " agent's with -c FILE, or set SMOLLAMA_TOKEN and --url)");
+    }
+
     private static @Nullable String readToken(java.nio.file.Path file) {
         try {
             return Files.isReadable(file)

@@ -75,7 +75,7 @@ final class AskCommand implements Callable<Integer> {
                 default -> ExitCodes.FAILURE;
             };
         } catch (NodeApiException e) {
-            err.println("smollama-node: " + e.getMessage());
+            err.println("smollama-node: " + endpoint.explain(e));
             return e.unreachable() ? ExitCodes.STATUS_UNREACHABLE : ExitCodes.FAILURE;
         }
     }

@@ -21,6 +21,8 @@ final class Logging {
     /** JUL holds loggers weakly: keep the ones whose level we set, or the setting is lost to GC. */
     private static final java.util.List<Logger> CONFIGURED = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+    static final java.util.List<String> QUIET_LIBRARIES = java.util.List.of("io.helidon", "com.pi4j", "ai.djl");
+
     private Logging() {}
 
     static void configure(String level, String format) {
@@ -32,10 +34,11 @@ final class Logging {
         handler.setFormatter(format.equalsIgnoreCase("json") ? new JsonFormatter() : new TextFormatter());
         root.addHandler(handler);
         root.setLevel(jul);
-        // libraries are chatty at INFO about their own start-up; keep them at WARNING unless debugging
+        // libraries are chatty at INFO about their own start-up (DJL: where it unpacks the tokenizer's
+        // native library); keep them at WARNING unless debugging
         CONFIGURED.clear();
         if (jul.intValue() >= Level.INFO.intValue()) {
-            for (String name : java.util.List.of("io.helidon", "com.pi4j")) {
+            for (String name : QUIET_LIBRARIES) {
                 Logger quiet = Logger.getLogger(name);
                 quiet.setLevel(Level.WARNING);
                 CONFIGURED.add(quiet);

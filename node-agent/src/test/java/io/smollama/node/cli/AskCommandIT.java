@@ -51,6 +51,16 @@ class AskCommandIT {
     }
 
     @Test
+    void askWithUrlAndNoTokenSaysWhereTheCliTakesTheToken() throws Exception {
+        try (TestNode node = TestNode.start(dir, "")) {
+            Cli.Run run = Cli.execute(
+                    "ask", "--url", "http://127.0.0.1:" + node.agent().port(), "Hello?");
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).contains("needs the node's API token").contains("SMOLLAMA_TOKEN");
+        }
+    }
+
+    @Test
     void modelsPullPullsTheChatModelAndTheEmbeddingModelWhenEmbeddingsUseOllama() throws Exception {
         try (ScriptedOllama ollama = ScriptedOllama.start()) {
             ollama.models();
