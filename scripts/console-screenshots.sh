@@ -7,14 +7,16 @@ usage() {
   cat <<'TXT'
 Usage: scripts/console-screenshots.sh [options]
   -o, --out DIR     where to write the PNGs (default docs/screenshots)
-  --warmup SECONDS  how long the node samples before the console starts (default 20)
+  --warmup SECONDS  how long the node samples before the console starts (default 30)
   --size WxH        window size (default 1280x800)
   -h, --help        this text
-Needs xvfb-run (apt-get install xvfb libgtk-3-0). Builds first when the build is missing or stale.
+The node gets demo sensors, GPIO pins (mock provider), a few memories, observations from a
+10 s observation interval and a chat question (answered with "Ollama is missing").
+Needs xvfb-run and curl (apt-get install xvfb libgtk-3-0 curl). Builds first when the build is missing or stale.
 TXT
 }
 
-out=docs/screenshots warmup=20 size=1280x800
+out=docs/screenshots warmup=30 size=1280x800
 while [ $# -gt 0 ]; do
   case "$1" in
     -o|--out) out="${2:?--out needs a directory}"; shift ;;
@@ -32,10 +34,12 @@ done
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
-if ! command -v xvfb-run >/dev/null 2>&1; then
-  echo "console-screenshots.sh: xvfb-run is missing; install it with: apt-get install -y xvfb libgtk-3-0" >&2
-  exit 1
-fi
+for tool in xvfb-run curl; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "console-screenshots.sh: $tool is missing; install it with: apt-get install -y xvfb libgtk-3-0 curl" >&2
+    exit 1
+  fi
+done
 # shellcheck source=lib/jdk.sh
 . scripts/lib/jdk.sh
 # shellcheck source=lib/console-java.sh
@@ -63,6 +67,9 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
+# A demo node with something on every screen: sensors, GPIO pins on Pi4J's mock provider (Control),
+# a short observation interval so the statistical observer writes observations during the warm-up,
+# no LLM retries (Chat shows at once that Ollama is missing), and nothing on fixed ports or mDNS.
 cat > "$work/smollama.yaml" <<YAML
 node:
   name: greenhouse-1
@@ -78,6 +85,21 @@ plugins:
   simulated:
     enabled: true
     interval: 1s
+  gpio:
+    pins:
+      - {pin: 17, name: door, mode: input, pull: up}
+      - {pin: 27, name: fan, mode: output}
+      - {pin: 22, name: valve, mode: output}
+observe:
+  interval: 10s
+  min_interval: 10s
+  lookback: 5m
+agent:
+  retries: 0
+mqtt:
+  embedded: "false"
+discovery:
+  enabled: false
 YAML
 
 log="$work/agent.log"
@@ -95,7 +117,20 @@ for _ in $(seq 1 600); do
   sleep 0.1
 done
 [ -n "$url" ] || { echo "The node-agent did not become ready within 60 s; see $log" >&2; exit 1; }
-echo "node-agent at $url; sampling for $warmup s ..." >&2
+echo "node-agent at $url; adding memories and a chat, sampling for $warmup s ..." >&2
+token=$(cat "$work/data/api-token")
+api() { # METHOD PATH JSON: a call with the node's token; its answer is not needed
+  curl -sS -o /dev/null -X "$1" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    --data "$3" "$url$2" || echo "console-screenshots.sh: $1 $2 failed" >&2
+}
+for fact in "The greenhouse fan is on GPIO 27 and runs when it is above 28 °C" \
+            "The door sensor on GPIO 17 reads 0 when the door is open" \
+            "Watering happens at 06:00 and 18:00 through the valve on GPIO 22" \
+            "Humidity above 85 % for an hour means the vents should open"; do
+  api POST /api/memories "{\"fact\": \"$fact\", \"confidence\": 0.9}"
+done
+api POST /api/actuators/gpio:fan.set '{"state": true}'
+api POST /api/chat '{"message": "Is the greenhouse too warm?"}'
 sleep "$warmup"
 
 mkdir -p "$out"

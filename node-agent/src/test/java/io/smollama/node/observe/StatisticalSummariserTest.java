@@ -62,6 +62,20 @@ class StatisticalSummariserTest {
     }
 
     @Test
+    void aCounterCreepingUpOrAFlatValueTwitchingIsNotReportedAsANewHighOrAnAnomaly() {
+        double[] uptime = Points.ramp(30, 12_000, 12_058);
+        double[] disk = new double[30];
+        java.util.Arrays.fill(disk, 28.2);
+        disk[20] = 28.1;
+        disk[29] = 28.25;
+        var drafts = summariser.summarise(
+                List.of(Points.stats("system:uptime", uptime), Points.stats("system:disk_percent", disk)), HOUR);
+
+        assertThat(drafts).extracting(ObservationDraft::text).noneSatisfy(t -> assertThat(t)
+                .containsAnyOf("highest", "lowest", "far below", "far above"));
+    }
+
+    @Test
     void findsARisingTrend() {
         double[] v = Points.ramp(61, 20, 25);
         double[] noise = Points.noisy(5, 61, 0, 0.1);
