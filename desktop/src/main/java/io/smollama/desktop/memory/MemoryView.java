@@ -156,7 +156,8 @@ final class MemoryView extends BorderPane {
             line.setAlignment(Pos.CENTER_LEFT);
             box = new VBox(4, text, line);
             box.getStyleClass().add("hit");
-            box.prefWidthProperty().bind(list.widthProperty().subtract(32));
+            // cell padding and the vertical scroll bar (wider in kiosk mode) fit beside it: no sideways scrolling
+            box.prefWidthProperty().bind(list.widthProperty().subtract(48));
             box.setMaxWidth(Region.USE_PREF_SIZE);
         }
 

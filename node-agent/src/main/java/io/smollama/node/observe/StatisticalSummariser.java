@@ -151,12 +151,14 @@ final class StatisticalSummariser {
     private void motion(SourceStats s, String over, List<ObservationDraft> out) {
         boolean motion = MOTION.matcher(s.source()).matches();
         String fact;
-        if (s.ones() == 0) {
-            fact = s.source() + ": " + (motion ? "no motion" : "no reading of 1") + " in the last " + over + " ("
-                    + s.readings() + " readings)";
+        if (motion) {
+            fact = s.ones() == 0
+                    ? s.source() + ": no motion in the last " + over + " (" + s.readings() + " readings)"
+                    : s.source() + ": motion in " + s.ones() + " of " + s.readings() + " readings over the last "
+                            + over;
         } else {
-            fact = s.source() + ": " + (motion ? "motion" : "1") + " in " + s.ones() + " of " + s.readings()
-                    + " readings over the last " + over;
+            // "gpio:door: 1 in 11 of 11 readings" read badly; say what the source was
+            fact = s.source() + " was 1 in " + s.ones() + " of " + s.readings() + " readings over the last " + over;
         }
         emit(s, "count", Long.toString(s.ones()), "status", fact, 0.95, out);
     }

@@ -76,6 +76,18 @@ class StatisticalSummariserTest {
     }
 
     @Test
+    void countsOnesOfABinarySourceThatIsNotAMotionSensorInPlainWords() {
+        double[] door = new double[11];
+        java.util.Arrays.fill(door, 1);
+        door[3] = 0;
+        var drafts = summariser.summarise(List.of(Points.stats("gpio:door", door)), HOUR);
+
+        assertThat(drafts)
+                .extracting(ObservationDraft::text)
+                .contains("gpio:door was 1 in 10 of 11 readings over the last 1h");
+    }
+
+    @Test
     void findsARisingTrend() {
         double[] v = Points.ramp(61, 20, 25);
         double[] noise = Points.noisy(5, 61, 0, 0.1);
