@@ -4,14 +4,19 @@ import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
-/** One pinned source: node and source, the latest value with its unit, a sparkline and the age. */
+/**
+ * One pinned source: source and node, the latest value with its unit, a sparkline and the age. The
+ * source comes first so that a long name clips the node, not the source; the tooltip has both.
+ */
 final class TileView extends VBox {
 
     private final Label title = new Label();
+    private final Tooltip fullTitle = new Tooltip();
     private final Label value = new Label();
     private final Label unit = new Label();
     private final Label age = new Label();
@@ -20,6 +25,7 @@ final class TileView extends VBox {
     TileView() {
         getStyleClass().add("tile");
         title.getStyleClass().add("tile-title");
+        title.setTooltip(fullTitle);
         value.getStyleClass().add("tile-value");
         unit.getStyleClass().add("tile-unit");
         age.getStyleClass().add("tile-age");
@@ -30,7 +36,8 @@ final class TileView extends VBox {
     }
 
     void show(Tile t) {
-        title.setText(t.key().node() + " · " + t.key().source());
+        title.setText(t.key().source() + " · " + t.key().node());
+        fullTitle.setText(t.key().source() + " on " + t.key().node());
         value.setText(t.value());
         unit.setText(t.unit());
         age.setText(t.age());
