@@ -119,7 +119,10 @@ public final class NodeAgent implements AutoCloseable {
 
             // MQTT before the sampler, so an edge node publishes from its first reading
             this.mqtt = MqttService.start(
-                    MqttSettings.from(agentConfig.loaded().settings().section("mqtt"), config),
+                    MqttSettings.from(
+                            agentConfig.loaded().settings().section("mqtt"),
+                            config,
+                            agentConfig.loaded().settings().section("discovery").bool("enabled")),
                     db,
                     writer::submit,
                     clock);

@@ -85,8 +85,12 @@ public record MqttSettings(
                 false);
     }
 
-    /** Reads the {@code mqtt} section; throws {@link ConfigException} naming the key for a bad prefix or filter. */
-    public static MqttSettings from(Settings mqtt, NodeConfig node) {
+    /**
+     * Reads the {@code mqtt} section; throws {@link ConfigException} naming the key for a bad prefix or filter.
+     * {@code mqtt.discover} applies only while discovery runs ({@code discoveryEnabled}): without mDNS no hub is
+     * ever found, and the node should say it has no broker rather than wait for one.
+     */
+    public static MqttSettings from(Settings mqtt, NodeConfig node, boolean discoveryEnabled) {
         List<ConfigProblem> problems = new ArrayList<>();
         String prefix = mqtt.string("prefix").strip();
         if (prefix.isEmpty()
@@ -150,7 +154,7 @@ public record MqttSettings(
                 mqtt.duration("publish_interval"),
                 qos,
                 Math.toIntExact(mqtt.integer("outbox_limit")),
-                mqtt.bool("discover"));
+                mqtt.bool("discover") && discoveryEnabled);
     }
 
     /**
