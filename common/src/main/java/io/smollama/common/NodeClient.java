@@ -252,9 +252,19 @@ public final class NodeClient implements AutoCloseable {
                 res.statusCode(), "http_" + res.statusCode(), "HTTP " + res.statusCode() + " from " + res.uri());
     }
 
+    /** A short reason for a failed call, for people: the JDK's HTTP client often gives none of its own. */
     static String describe(IOException e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        if (e instanceof java.net.ConnectException
+                && (e.getMessage() == null || e.getMessage().isBlank())) {
+            return "connection refused";
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && !m.isBlank()) {
+                return m;
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     private static String encode(String segment) {

@@ -146,7 +146,7 @@ class NodeClientTest {
     }
 
     @Test
-    void aClosedPortIsUnreachable() throws Exception {
+    void aClosedPortIsUnreachableAndSaysTheConnectionWasRefused() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
@@ -158,7 +158,10 @@ class NodeClientTest {
         assertThat(e.unreachable()).isTrue();
         assertThat(e.status()).isZero();
         assertThat(e.code()).isEqualTo("unreachable");
-        assertThat(e.getMessage()).contains("127.0.0.1:" + port).contains("unreachable");
+        assertThat(e.getMessage())
+                .contains("127.0.0.1:" + port)
+                .contains("unreachable: connection refused")
+                .doesNotContain("ConnectException");
         assertThat(e.getCause()).isNotNull();
     }
 
