@@ -157,6 +157,22 @@ class IntelligenceIT {
                     .contains("simulated:temperature (°C): latest")
                     .contains("simulated:motion (binary)");
 
+            String nextPrompt = await(
+                    "a later round that shows the model what the memory holds",
+                    Duration.ofSeconds(20),
+                    () -> ollama.chatRequests().stream()
+                            .filter(OBSERVATION_ROUND)
+                            .skip(1)
+                            .map(r -> ScriptedOllama.lastMessage(r)
+                                    .path("content")
+                                    .asText())
+                            .findFirst()
+                            .orElse(null));
+            assertThat(nextPrompt)
+                    .contains("Relevant past observations and facts:")
+                    .contains("[pattern, " + seen.createdAt() + "] " + seen.text())
+                    .contains("[fact] The simulated room is a quiet office");
+
             ComponentHealth observe = node.client().health().components().get("observe");
             assertThat(observe.status()).isEqualTo(ComponentHealth.Status.UP);
             assertThat(observe.detail()).startsWith("every 5s (").contains("; last round ");
@@ -306,14 +322,42 @@ class IntelligenceIT {
             node.client().remember(distractor, 0.9);
             node.client().remember("The fan is rated for 12 volts", 0.9);
 
-            ollama.reply(toolCall("remember", "{\"fact\":\"" + fact + "\",\"confidence\":0.9}"))
+            String noticed = "The greenhouse door was stuck after this morning's rain";
+            ollama.reply(ScriptedOllama.toolCalls(
+                            new ScriptedOllama.Reply.Call("remember", "{\"fact\":\"" + fact + "\",\"confidence\":0.9}"),
+                            new ScriptedOllama.Reply.Call(
+                                    "observe",
+                                    "{\"text\":\"" + noticed + "\",\"type\":\"status\","
+                                            + "\"related_sources\":[\"memory_percent\",\"greenhouse:door\"]}")))
+                    .reply(toolCall(
+                            "observe",
+                            "{\"text\":\"" + noticed + "\",\"type\":\"status\","
+                                    + "\"related_sources\":[\"memory_percent\"]}"))
                     .reply(text("Noted: the door sticks when it rains."));
+            node.awaitReadings("system:memory_percent", 1);
+            List<ChatEvent> firstEvents = new CopyOnWriteArrayList<>();
             ChatEvent first = node.client()
                     .chat(
                             new ChatRequest(null, "Remember that the greenhouse door sticks whenever it rains."),
                             Duration.ofSeconds(30),
-                            e -> {});
+                            firstEvents::add);
             assertThat(first.kind()).isEqualTo("done");
+            List<ChatEvent> results = firstEvents.stream()
+                    .filter(e -> e.kind().equals("tool_result"))
+                    .toList();
+            assertThat(results).extracting(ChatEvent::tool).containsExactly("remember", "observe", "observe");
+            assertThat(results.get(1).error())
+                    .as("an observation about a source the node does not have goes back to the model")
+                    .isTrue();
+            assertThat(results.get(1).text()).contains("'greenhouse:door'").contains("list_sources");
+            assertThat(results.get(2).error()).isFalse();
+            assertThat(node.client().observations(null, 10, null, null))
+                    .singleElement()
+                    .satisfies(o -> {
+                        assertThat(o.text()).isEqualTo(noticed);
+                        assertThat(o.source()).isEqualTo("agent");
+                        assertThat(o.relatedSources()).containsExactly("system:memory_percent");
+                    });
             Memory stored = node.client().memories(null, 10).stream()
                     .filter(m -> m.fact().equals(fact))
                     .findFirst()
