@@ -6,7 +6,9 @@ import io.smollama.node.readings.ReadingSampler;
 import io.smollama.node.store.ReadingLog;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
@@ -25,8 +27,16 @@ public final class AgentTools {
     public AgentTools(
             ReadingLog log, ReadingSampler sampler, Actuators actuators, @Nullable MemoryBook memory, Clock clock) {
         this.readings = new ReadingTools(log, sampler, clock);
-        this.memory = memory == null ? null : new MemoryTools(memory);
+        this.memory = memory == null ? null : new MemoryTools(memory, () -> knownSources(log, sampler));
         this.actuators = new ActuatorTools(actuators);
+    }
+
+    /** The sources the node samples now and those it has stored readings of. */
+    static Set<String> knownSources(ReadingLog log, ReadingSampler sampler) {
+        Set<String> known = new LinkedHashSet<>();
+        sampler.sources().forEach(s -> known.add(s.spec().source()));
+        log.latestAll().forEach(r -> known.add(r.source()));
+        return known;
     }
 
     /** Adds a tool from another package; its name must not clash with another tool's. */
