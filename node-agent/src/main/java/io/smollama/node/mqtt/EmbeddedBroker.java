@@ -79,10 +79,15 @@ final class EmbeddedBroker implements AutoCloseable {
         return broker;
     }
 
-    /** Moquette learns the port it bound a moment after {@code startServer} returns. */
+    /**
+     * Moquette learns the port it bound a moment after {@code startServer} returns, on its Netty thread, in a plain
+     * {@code HashMap} that {@code getPort} also touches: a poll that races the bind can throw
+     * {@link java.util.ConcurrentModificationException}, which only means "not yet".
+     */
     private static int boundPort(Server server) {
         long deadline = System.nanoTime() + 5_000_000_000L;
-        while (server.getPort() == 0) {
+        int port;
+        while ((port = portOrZero(server)) == 0) {
             if (System.nanoTime() > deadline) {
                 server.stopServer();
                 throw new IllegalStateException("the embedded MQTT broker did not report its port within 5 s");
@@ -95,7 +100,15 @@ final class EmbeddedBroker implements AutoCloseable {
                 throw new IllegalStateException("interrupted while the embedded MQTT broker started", e);
             }
         }
-        return server.getPort();
+        return port;
+    }
+
+    private static int portOrZero(Server server) {
+        try {
+            return server.getPort();
+        } catch (java.util.ConcurrentModificationException e) {
+            return 0;
+        }
     }
 
     private static IAuthenticator credentials(String user, String password) {
