@@ -6,6 +6,7 @@ import io.smollama.node.readings.ReadingSampler;
 import io.smollama.node.store.ReadingLog;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,14 +46,19 @@ public final class AgentTools {
         return this;
     }
 
-    /** Every tool, as of now (actuator tools follow the plugins that are running). */
+    /**
+     * Every tool, as of now (actuator tools follow the plugins that are running). Actuator tools are
+     * named apart from the others, so an action called like a built-in tool cannot break the agent.
+     */
     public List<AgentTool> all() {
         List<AgentTool> all = new ArrayList<>(readings.tools());
         if (memory != null) {
             all.addAll(memory.tools());
         }
-        all.addAll(actuators.tools());
         all.addAll(extra);
+        Set<String> taken = new HashSet<>();
+        all.forEach(t -> taken.add(t.name()));
+        all.addAll(actuators.tools(taken));
         return all;
     }
 }
