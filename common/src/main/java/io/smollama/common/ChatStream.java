@@ -1,6 +1,7 @@
 package io.smollama.common;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,6 +62,10 @@ final class ChatStream {
             throw new NodeApiException("node at " + base + " is unreachable: " + why, cause);
         } catch (IOException e) {
             throw new NodeApiException("node at " + base + " is unreachable: " + NodeClient.describe(e), e);
+        } catch (UncheckedIOException e) {
+            // reading the stream failed mid-answer (the node went away, or the client was closed)
+            throw new NodeApiException(
+                    "the answer from " + base + " was cut off: " + NodeClient.describe(e.getCause()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NodeApiException("interrupted while asking " + base, e);

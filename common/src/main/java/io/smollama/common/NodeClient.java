@@ -38,10 +38,14 @@ public final class NodeClient implements AutoCloseable {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
-    /** Releases the client's connections and threads. */
+    /**
+     * Releases the client's connections and threads at once: a call still under way (a chat answer
+     * that is streaming) ends with a {@link NodeApiException} instead of keeping the caller, often the
+     * console's FX thread or a shutdown, waiting for it ({@link HttpClient#close} would).
+     */
     @Override
     public void close() {
-        http.close();
+        http.shutdownNow();
     }
 
     public URI baseUri() {

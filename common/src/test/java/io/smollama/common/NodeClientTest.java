@@ -4,16 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The client against a real loopback HTTP server that plays the node. */
 class NodeClientTest {
@@ -266,5 +273,48 @@ class NodeClientTest {
         assertThat(client.health().status()).isEqualTo("ok");
         assertThat(client.baseUri()).isEqualTo(node.uri());
         assertThat(node.request().rawPath()).isEqualTo("/api/health");
+    }
+
+    @Test
+    @Timeout(60) // a guard only: before the fix, close() waited for the answer, which never ends here
+    void closingTheClientEndsAChatThatIsStillStreamingInsteadOfWaitingForIt() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread nodeThatNeverFinishes = Thread.ofPlatform().daemon().start(() -> {
+                try (Socket s = server.accept()) {
+                    s.getOutputStream()
+                            .write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+                                            + "Transfer-Encoding: chunked\r\n\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
+                    String frame = "event: session\ndata: {\"sessionId\":\"s1\",\"kind\":\"session\"}\n\n";
+                    s.getOutputStream()
+                            .write((Integer.toHexString(frame.length()) + "\r\n" + frame + "\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    s.getInputStream().transferTo(OutputStream.nullOutputStream()); // holds until the client goes
+                } catch (IOException e) {
+                    // the client went away: what this test wants
+                }
+            });
+            NodeClient client = new NodeClient(
+                    URI.create("http://127.0.0.1:" + server.getLocalPort()), null, Duration.ofSeconds(5));
+            CountDownLatch streaming = new CountDownLatch(1);
+            AtomicReference<@Nullable Object> outcome = new AtomicReference<>();
+            Thread asker = Thread.ofPlatform().start(() -> {
+                try {
+                    outcome.set(client.chat(
+                            new ChatRequest("s1", "hello"), Duration.ofMinutes(10), e -> streaming.countDown()));
+                } catch (RuntimeException e) {
+                    outcome.set(e);
+                }
+            });
+            streaming.await();
+
+            client.close();
+            asker.join();
+
+            assertThat(outcome.get()).isInstanceOfSatisfying(NodeApiException.class, e -> assertThat(e.getMessage())
+                    .contains("was cut off"));
+            nodeThatNeverFinishes.interrupt();
+        }
     }
 }

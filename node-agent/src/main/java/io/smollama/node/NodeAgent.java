@@ -196,6 +196,12 @@ public final class NodeAgent implements AutoCloseable {
                             clock);
                     resources.push(questions);
                     featureCounts.add(questions::counts);
+                    MqttSettings ms = mqtt.settings();
+                    if (!ms.agentTopics().isEmpty() && ms.username().isEmpty()) {
+                        LOG.warning("mqtt.agent_topics is set and the broker is used without a user name: anyone who"
+                                + " can publish to it can ask this node's agent, which can switch its actuators;"
+                                + " set mqtt.username and mqtt.password (the embedded broker then admits only them)");
+                    }
                 }
             }
 

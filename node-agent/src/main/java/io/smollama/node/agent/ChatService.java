@@ -113,7 +113,7 @@ public final class ChatService implements AutoCloseable {
         store.append(sessionId, new ChatMessage("user", question.strip(), null, null, now()));
         oneAtATime.lock();
         try {
-            ChatAgent.Result result = agent.answer(sessionId, store.conversation(sessionId, HISTORY_MESSAGES), emit);
+            ChatAgent.Result result = answerOrFail(sessionId, store.conversation(sessionId, HISTORY_MESSAGES), emit);
             for (ChatMessage m : result.messages()) {
                 store.append(sessionId, m);
             }
@@ -178,7 +178,7 @@ public final class ChatService implements AutoCloseable {
         if (last == null || !last.role().equals("user") || !last.content().equals(q.question())) {
             history.add(new ChatMessage("user", q.question(), null, null, q.queuedAt()));
         }
-        ChatAgent.Result result = agent.answer(q.sessionId(), history, emit);
+        ChatAgent.Result result = answerOrFail(q.sessionId(), history, emit);
         switch (result) {
             case ChatAgent.Result.Answered a -> {
                 store.answered(q.id(), q.sessionId(), a.messages());
@@ -195,6 +195,23 @@ public final class ChatService implements AutoCloseable {
                 LOG.info("the LLM went away again while answering queued questions: " + u.reason());
                 return false;
             }
+        }
+    }
+
+    /**
+     * The agent's answer; a fault of the node (a tool set that cannot be built, a bug) is logged once and
+     * becomes a {@code Failed} result, so the client still gets a terminal event and a queued question does
+     * not block the queue for ever.
+     */
+    private ChatAgent.Result answerOrFail(String sessionId, List<ChatMessage> history, Emitter emit) {
+        try {
+            return agent.answer(sessionId, history, emit);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the agent failed to answer in session " + sessionId, e);
+            return new ChatAgent.Result.Failed(
+                    "internal_error",
+                    "The node could not answer this question because of an internal error; see the node's log.",
+                    List.of());
         }
     }
 

@@ -12,16 +12,22 @@ import io.smollama.common.RememberResult;
 import io.smollama.node.memory.MemoryBook;
 import io.smollama.node.memory.ObservationDraft;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** The tools over the node's memory: {@code recall}, {@code remember}, {@code forget}, {@code observe}. */
 final class MemoryTools {
 
     private final MemoryBook book;
+    private final Supplier<Collection<String>> knownSources;
 
-    MemoryTools(MemoryBook book) {
+    /** {@code knownSources} gives the node's source ids ({@code type:id}), which {@code observe} checks. */
+    MemoryTools(MemoryBook book, Supplier<Collection<String>> knownSources) {
         this.book = book;
+        this.knownSources = knownSources;
     }
 
     List<AgentTool> tools() {
@@ -108,10 +114,8 @@ final class MemoryTools {
     }
 
     private String observe(JsonNode args) {
-        List<String> related = new ArrayList<>();
-        if (args.hasNonNull("related_sources")) {
-            args.get("related_sources").forEach(n -> related.add(n.asText()));
-        }
+        List<String> related =
+                args.hasNonNull("related_sources") ? relatedSources(args.get("related_sources")) : List.of();
         Observation o = book.observe(new ObservationDraft(
                 args.hasNonNull("type") ? args.get("type").asText() : "general",
                 args.get("text").asText().strip(),
@@ -119,5 +123,34 @@ final class MemoryTools {
                 related,
                 "agent"));
         return "recorded observation " + o.id() + (o.timesSeen() > 1 ? " (seen " + o.timesSeen() + " times)" : "");
+    }
+
+    /**
+     * The node's sources that {@code related_sources} names: an exact {@code type:id}, or a bare id that
+     * only one source has ({@code cpu_temp} for {@code system:cpu_temp}); any other name is an error the
+     * model can correct, so an observation never points at a source that does not exist.
+     */
+    private List<String> relatedSources(JsonNode names) {
+        Collection<String> known = knownSources.get();
+        Set<String> out = new LinkedHashSet<>();
+        List<String> unknown = new ArrayList<>();
+        for (JsonNode n : names) {
+            String s = n.asText().strip();
+            if (known.contains(s)) {
+                out.add(s);
+                continue;
+            }
+            List<String> byId = known.stream().filter(k -> k.endsWith(":" + s)).toList();
+            if (!s.isEmpty() && !s.contains(":") && byId.size() == 1) {
+                out.add(byId.getFirst());
+            } else {
+                unknown.add("'" + s + "'");
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("related_sources names no source of this node: "
+                    + String.join(", ", unknown) + "; call list_sources for the ids (type:id)");
+        }
+        return List.copyOf(out);
     }
 }

@@ -20,6 +20,12 @@ public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ApiServer.class.getName());
 
+    /**
+     * The largest body a handler may accept (a memory import: 256 MiB, about a million exported items);
+     * the server refuses anything bigger before routing.
+     */
+    public static final long LARGEST_BODY_BYTES = 256L << 20;
+
     private final WebServer server;
     private final String host;
     private final int port;
@@ -56,8 +62,9 @@ public final class ApiServer implements AutoCloseable {
         this.server = WebServer.builder()
                 .host(host)
                 .port(port)
-                // the handlers enforce http.max_body_bytes with a JSON 413; this is a hard backstop
-                .maxPayloadSize(Math.max(maxBodyBytes * 4, 4L * 1024 * 1024))
+                // the handlers enforce their own limits (http.max_body_bytes, an import's larger one) with a
+                // JSON 413 while reading; this is a hard backstop above the largest of them
+                .maxPayloadSize(Math.max(maxBodyBytes * 4, LARGEST_BODY_BYTES))
                 .shutdownGracePeriod(Duration.ofSeconds(2))
                 .directHandlers(d -> {
                     JsonDirectHandler json = new JsonDirectHandler();

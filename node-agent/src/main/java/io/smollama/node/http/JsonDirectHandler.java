@@ -18,8 +18,9 @@ final class JsonDirectHandler implements DirectHandler {
     @Override
     public TransportResponse handle(
             TransportRequest request, EventType type, Status status, ServerResponseHeaders headers, String message) {
-        String code =
-                switch (type) {
+        String code = status.code() == 413
+                ? "payload_too_large" // Helidon raises an over-long body as BAD_REQUEST with status 413
+                : switch (type) {
                     case BAD_REQUEST -> "bad_request";
                     case PAYLOAD_TOO_LARGE -> "payload_too_large";
                     case FORBIDDEN -> "forbidden";

@@ -15,6 +15,7 @@ import io.smollama.common.Observation;
 import io.smollama.common.RecallQuery;
 import io.smollama.common.RememberResult;
 import io.smollama.node.http.ApiException;
+import io.smollama.node.http.ApiServer;
 import io.smollama.node.http.JsonHttp;
 import io.smollama.node.http.QueryParams;
 import java.io.BufferedReader;
@@ -44,7 +45,7 @@ public final class MemoryHttpService implements HttpService {
     private final long maxImportBytes;
 
     /** The largest import body: 256 MiB, about a million exported items. */
-    public static final long MAX_IMPORT_BYTES = 256L << 20;
+    public static final long MAX_IMPORT_BYTES = ApiServer.LARGEST_BODY_BYTES;
 
     public MemoryHttpService(MemoryStore store, long maxBodyBytes) {
         this(store, maxBodyBytes, MAX_IMPORT_BYTES);

@@ -43,8 +43,40 @@ final class EmbeddedBroker implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts a broker on {@code host:port} (port 0 picks a free one) with its data in {@code dir}. */
+    /**
+     * Starts a broker on {@code host:port} (port 0 picks a free one) with its data in {@code dir}. Moquette
+     * binds synchronously but records the bound port from a Netty thread into a plain map, which another
+     * thread may never see; so for port 0 a free port is chosen here and handed to it (again, should another
+     * process take it in between).
+     */
     static EmbeddedBroker start(String host, int port, Path dir, Optional<String> username, Optional<String> password) {
+        if (port != 0) {
+            return startOn(host, port, dir, username, password);
+        }
+        for (int attempt = 1; ; attempt++) {
+            int chosen = freePort(host);
+            try {
+                return startOn(host, chosen, dir, username, password);
+            } catch (IllegalStateException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                LOG.fine(() -> "port " + chosen + " was taken before the broker bound it; choosing another");
+            }
+        }
+    }
+
+    private static int freePort(String host) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "the embedded MQTT broker cannot find a free port on " + host + ": " + e, e);
+        }
+    }
+
+    private static EmbeddedBroker startOn(
+            String host, int port, Path dir, Optional<String> username, Optional<String> password) {
         if (MOQUETTE.getLevel() == null) {
             MOQUETTE.setLevel(java.util.logging.Level.WARNING);
         }
@@ -74,28 +106,9 @@ final class EmbeddedBroker implements AutoCloseable {
                             + (e.getMessage() == null ? e.toString() : e.getMessage()),
                     e);
         }
-        EmbeddedBroker broker = new EmbeddedBroker(server, host, port == 0 ? boundPort(server) : port);
+        EmbeddedBroker broker = new EmbeddedBroker(server, host, port);
         LOG.info(() -> "embedded MQTT broker listening on " + host + ":" + broker.port + " (data in " + dir + ")");
         return broker;
-    }
-
-    /** Moquette learns the port it bound a moment after {@code startServer} returns. */
-    private static int boundPort(Server server) {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (server.getPort() == 0) {
-            if (System.nanoTime() > deadline) {
-                server.stopServer();
-                throw new IllegalStateException("the embedded MQTT broker did not report its port within 5 s");
-            }
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                server.stopServer();
-                throw new IllegalStateException("interrupted while the embedded MQTT broker started", e);
-            }
-        }
-        return server.getPort();
     }
 
     private static IAuthenticator credentials(String user, String password) {

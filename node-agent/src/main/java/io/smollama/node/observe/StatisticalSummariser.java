@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  *       r² ≥ 0.6 of the variance and moves the value by at least 1% of its mean; confidence r², within
  *       0.5..0.95;
  *   <li><b>new maximum / minimum</b> ({@code status}): the newest point goes beyond every earlier point
- *       of the window (at least 5) by at least 1% of the mean; confidence 0.9;
+ *       of the window (at least 5) by at least 1% of the mean, and by enough to show in the written
+ *       value; confidence 0.9;
  *   <li><b>anomaly</b> ({@code anomaly}): the point with the largest robust z-score, 0.6745·(x − median)
  *       / MAD (MAD 0: mean absolute deviation × 1.2533 instead), when |z| > 4.5 over at least 7
  *       points (stricter than the textbook 3.5, because every round tests every source) and it lies at
@@ -95,12 +96,17 @@ final class StatisticalSummariser {
             earlierMin = Math.min(earlierMin, points.get(i).min());
         }
         double floor = MATERIAL * Math.abs(s.mean());
-        if (newest.max() > earlierMax && newest.max() - earlierMax >= floor) {
+        // a new extreme that rounds to the previous one ("reached 1018 hPa (previous high 1018 hPa)") is not news
+        if (newest.max() > earlierMax
+                && newest.max() - earlierMax >= floor
+                && !fmt(newest.max()).equals(fmt(earlierMax))) {
             String fact = s.source() + " reached " + value(newest.max(), s.unit()) + ", its highest in the last " + over
                     + " (previous high " + value(earlierMax, s.unit()) + ")";
             emit(s, "max", fmt(newest.max()), "status", fact, 0.9, out);
         }
-        if (newest.min() < earlierMin && earlierMin - newest.min() >= floor) {
+        if (newest.min() < earlierMin
+                && earlierMin - newest.min() >= floor
+                && !fmt(newest.min()).equals(fmt(earlierMin))) {
             String fact = s.source() + " fell to " + value(newest.min(), s.unit()) + ", its lowest in the last " + over
                     + " (previous low " + value(earlierMin, s.unit()) + ")";
             emit(s, "min", fmt(newest.min()), "status", fact, 0.9, out);

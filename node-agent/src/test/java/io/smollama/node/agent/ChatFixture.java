@@ -49,7 +49,7 @@ final class ChatFixture implements AutoCloseable {
         bus.subscribe(published::add);
         OllamaLlm llm = new OllamaLlm(settings(ollama.url(), fallback), clock);
         ReadingTools readings = new ReadingTools(log, sampler, clock);
-        MemoryTools memories = new MemoryTools(memory);
+        MemoryTools memories = new MemoryTools(memory, () -> AgentTools.knownSources(log, sampler));
         this.chat = ChatService.start(
                 "test-node",
                 db,

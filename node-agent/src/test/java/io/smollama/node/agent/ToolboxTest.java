@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonEnumSchema;
 import dev.langchain4j.model.chat.request.json.JsonIntegerSchema;
+import io.smollama.common.ActuatorInfo;
 import io.smollama.node.plugin.Actuators;
 import io.smollama.node.plugin.LoadedPlugins;
 import io.smollama.node.plugin.PluginHost;
@@ -13,8 +14,10 @@ import io.smollama.node.testsupport.FakeActuator;
 import io.smollama.node.testsupport.PluginConfigs;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,6 +123,30 @@ class ToolboxTest {
         assertThat(ActuatorTools.toolName("gpio:fan.set")).isEqualTo("gpio_fan_set");
         assertThat(ActuatorTools.toolName("x:9-lives")).isEqualTo("x_9_lives");
         assertThat(ActuatorTools.toolName("1:go")).isEqualTo("act_1_go");
+    }
+
+    @Test
+    void actuatorToolsAreNamedApartFromEveryOtherToolAndAnActionThatCannotBeDescribedIsLeftOut() {
+        ActuatorTools tools = new ActuatorTools(actuators(new FakeActuator("lamp")));
+        List<ActuatorInfo> infos = List.of(
+                new ActuatorInfo("read:source", "read", "clashes with a built-in tool", List.of()),
+                new ActuatorInfo("a:b.c", "a", "first", List.of()),
+                new ActuatorInfo("a:b-c", "a", "same tool name as the first", List.of()),
+                new ActuatorInfo("long:" + "x".repeat(100), "long", "a very long id", List.of()),
+                new ActuatorInfo(
+                        "odd:mode",
+                        "odd",
+                        "an enumeration without values",
+                        List.of(new ActuatorInfo.ParameterInfo("mode", "enum", "m", true, null, null, List.of()))));
+
+        List<AgentTool> offered = tools.tools(infos, Set.of("read_source"));
+
+        assertThat(offered)
+                .extracting(AgentTool::name)
+                .containsExactly("read_source_2", "a_b_c", "a_b_c_2", "long_" + "x".repeat(59));
+        List<AgentTool> all = new ArrayList<>(offered);
+        all.add(new FunctionTool("read_source", "built in", List.of(), args -> ""));
+        assertThat(new Toolbox(all).names()).hasSize(5);
     }
 
     @Test

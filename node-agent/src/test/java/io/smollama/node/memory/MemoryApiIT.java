@@ -193,6 +193,22 @@ class MemoryApiIT {
     }
 
     @Test
+    void anImportLargerThanTheGeneralBodyLimitIsAcceptedUpToTheImportLimit() throws Exception {
+        String line = "{\"kind\":\"memory\",\"memory\":{\"id\":\"big-import-1\",\"node\":\"elsewhere\","
+                + "\"fact\":\"The pump in the cellar runs twice a night " + "x".repeat(200) + "\",\"confidence\":0.5,"
+                + "\"timesConfirmed\":1,\"active\":true,\"createdAt\":\"2026-01-01T00:00:00Z\","
+                + "\"updatedAt\":\"2026-01-01T00:00:00Z\"}}\n";
+        int copies = (int) (9L * 1024 * 1024 / line.length()); // 9 MiB: over 4 × http.max_body_bytes
+        String body = line.repeat(copies);
+
+        HttpResponse<String> res = call(node, "POST", "/api/import", body, true);
+
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+        assertThat(json(res).path("imported").asInt()).isEqualTo(1);
+        assertThat(json(res).path("skipped").asInt()).isEqualTo(copies - 1);
+    }
+
+    @Test
     void exportThenImportIntoAFreshNodeIsIdempotent() throws Exception {
         node.client().remember("The rain gauge empties itself at midnight", 0.9);
         node.agent()

@@ -53,6 +53,20 @@ class StatisticalSummariserTest {
     }
 
     @Test
+    void aNewExtremeThatRoundsToThePreviousOneIsNotReported() {
+        // a slow drift, as of barometric pressure: every point is a little above the last
+        double[] v = Points.ramp(30, 1018.0, 1018.3);
+        var drafts = summariser.summarise(List.of(Points.stats("sim:pressure", v)), HOUR);
+        assertThat(drafts).extracting(ObservationDraft::text).noneSatisfy(t -> assertThat(t)
+                .contains("its highest"));
+
+        v[29] = 1019.4;
+        drafts = new StatisticalSummariser().summarise(List.of(Points.stats("sim:pressure", v)), HOUR);
+        assertThat(drafts).extracting(ObservationDraft::text).anySatisfy(t -> assertThat(t)
+                .startsWith("sim:pressure reached 1019 C, its highest in the last 1h (previous high 1018 C)"));
+    }
+
+    @Test
     void reportsANewMinimumOverTheLookback() {
         double[] v = Points.noisy(4, 30, 20, 0.2);
         v[29] = 15;

@@ -50,6 +50,8 @@ public final class TestNode implements AutoCloseable {
                     interval: 1s
                 discovery:
                   enabled: false
+                mqtt:
+                  port: 0
                 """.formatted(TOKEN, dir.resolve("data")));
         Files.writeString(dir.resolve("smollama.local.yaml"), overlayYaml);
         AgentConfig cfg = AgentConfig.load(new ConfigRequest(main, dir, dir, Map.of()));
