@@ -21,18 +21,19 @@ import org.jspecify.annotations.Nullable;
  *       r² ≥ 0.6 of the variance and moves the value by at least 1% of its mean; confidence r², within
  *       0.5..0.95;
  *   <li><b>new maximum / minimum</b> ({@code status}): the newest point goes beyond every earlier point
- *       of the window (at least 5) by at least 1% of the mean, and by enough to show in the written
- *       value; confidence 0.9;
+ *       of the window (at least 5), by enough to show in the written value; confidence 0.9;
  *   <li><b>anomaly</b> ({@code anomaly}): the point with the largest robust z-score, 0.6745·(x − median)
  *       / MAD (MAD 0: mean absolute deviation × 1.2533 instead), when |z| > 4.5 over at least 7
- *       points (stricter than the textbook 3.5, because every round tests every source) and it lies at
- *       least 1% of the mean from the median; confidence 0.6 rising with |z| to 0.95;
+ *       points (stricter than the textbook 3.5, because every round tests every source); on a flat
+ *       series (MAD 0) the point must also lie at least 1% of the mean from the median; confidence 0.6
+ *       rising with |z| to 0.95;
  *   <li><b>motion counts</b> ({@code status}) for binary sources: how many readings were 1;
  *       confidence 0.95.
  * </ul>
  *
- * The 1% floor keeps immaterial facts out: an uptime counter's new high every round, or a disk use
- * of 28.1 % "far below" a flat 28.2 %.
+ * On a flat series any blip has a huge z-score; the 1% floor keeps out a disk use of 28.1 % "far
+ * below" a flat 28.2 %. Uptime sources are left out: they rise with the clock, so their trend and
+ * new highs say nothing.
  *
  * <p>A fact is written only when it differs from the one last written for the same source and kind
  * (the same trend, the same anomalous point, the same count is not repeated every round).
@@ -41,9 +42,10 @@ final class StatisticalSummariser {
 
     static final String SOURCE = "statistics";
     static final double ANOMALY_Z = 4.5;
-    /** The least change, as a share of the mean, that a trend, an extreme or an anomaly must show. */
+    /** The least change, as a share of the mean, that a trend or an anomaly of a flat series must show. */
     static final double MATERIAL = 0.01;
 
+    private static final Pattern CLOCK = Pattern.compile("(?i).*uptime.*");
     private static final Pattern MOTION = Pattern.compile("(?i).*(motion|pir|presence|occupancy).*");
     private static final DateTimeFormatter HH_MM =
             DateTimeFormatter.ofPattern("HH:mm'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -58,6 +60,9 @@ final class StatisticalSummariser {
             if (s.binary()) {
                 motion(s, over, out);
                 continue;
+            }
+            if (CLOCK.matcher(s.source()).matches()) {
+                continue; // an uptime rises with the clock: its trend and every new high are no news
             }
             trend(s, over, out);
             extremes(s, over, out);
@@ -95,18 +100,13 @@ final class StatisticalSummariser {
             earlierMax = Math.max(earlierMax, points.get(i).max());
             earlierMin = Math.min(earlierMin, points.get(i).min());
         }
-        double floor = MATERIAL * Math.abs(s.mean());
         // a new extreme that rounds to the previous one ("reached 1018 hPa (previous high 1018 hPa)") is not news
-        if (newest.max() > earlierMax
-                && newest.max() - earlierMax >= floor
-                && !fmt(newest.max()).equals(fmt(earlierMax))) {
+        if (newest.max() > earlierMax && !fmt(newest.max()).equals(fmt(earlierMax))) {
             String fact = s.source() + " reached " + value(newest.max(), s.unit()) + ", its highest in the last " + over
                     + " (previous high " + value(earlierMax, s.unit()) + ")";
             emit(s, "max", fmt(newest.max()), "status", fact, 0.9, out);
         }
-        if (newest.min() < earlierMin
-                && earlierMin - newest.min() >= floor
-                && !fmt(newest.min()).equals(fmt(earlierMin))) {
+        if (newest.min() < earlierMin && !fmt(newest.min()).equals(fmt(earlierMin))) {
             String fact = s.source() + " fell to " + value(newest.min(), s.unit()) + ", its lowest in the last " + over
                     + " (previous low " + value(earlierMin, s.unit()) + ")";
             emit(s, "min", fmt(newest.min()), "status", fact, 0.9, out);
@@ -144,8 +144,8 @@ final class StatisticalSummariser {
             return;
         }
         var p = points.get(worst);
-        if (Math.abs(p.avg() - s.median()) < MATERIAL * Math.abs(s.mean())) {
-            return;
+        if (s.mad() == 0 && Math.abs(p.avg() - s.median()) < MATERIAL * Math.abs(s.mean())) {
+            return; // a blip on a flat line: its z-score is huge, its size is not
         }
         String fact = s.source() + " was " + value(p.avg(), s.unit()) + " at " + HH_MM.format(p.timestamp())
                 + ", far " + (worstZ > 0 ? "above" : "below") + " its usual " + value(s.median(), s.unit())
