@@ -144,8 +144,8 @@ final class StatisticalSummariser {
             return;
         }
         var p = points.get(worst);
-        if (s.mad() == 0 && Math.abs(p.avg() - s.median()) < MATERIAL * Math.abs(s.mean())) {
-            return; // a blip on a flat line: its z-score is huge, its size is not
+        if (Math.abs(p.avg() - s.median()) < MATERIAL * Math.abs(s.mean())) {
+            return; // a blip on a (nearly) flat line: its z-score is huge, its size is not
         }
         String fact = s.source() + " was " + value(p.avg(), s.unit()) + " at " + HH_MM.format(p.timestamp())
                 + ", far " + (worstZ > 0 ? "above" : "below") + " its usual " + value(s.median(), s.unit())

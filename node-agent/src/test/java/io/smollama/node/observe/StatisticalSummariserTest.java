@@ -89,6 +89,15 @@ class StatisticalSummariserTest {
     }
 
     @Test
+    void aTinyDipOnANearlyFlatLineIsNotAnAnomalyThoughItsZScoreIsHuge() {
+        double[] disk = Points.noisy(3, 60, 29.5, 0.0005);
+        disk[40] = 29.4; // 0.3 % off: a z of hundreds, but nothing a person would call far below
+        var drafts = summariser.summarise(List.of(Points.stats("system:disk_percent", disk)), HOUR);
+
+        assertThat(ofType(drafts, "anomaly")).isEmpty();
+    }
+
+    @Test
     void countsOnesOfABinarySourceThatIsNotAMotionSensorInPlainWords() {
         double[] door = new double[11];
         java.util.Arrays.fill(door, 1);
