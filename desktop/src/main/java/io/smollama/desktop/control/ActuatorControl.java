@@ -30,9 +30,18 @@ final class ActuatorControl {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("");
 
+    private boolean switchTouched;
+    private boolean presetting;
+
     ActuatorControl(ActuatorInfo info) {
         this.info = info;
         this.inputs = info.parameters().stream().map(ParameterInput::new).toList();
+        inputs.stream().filter(in -> in.kind() == ParameterInput.Kind.BOOLEAN).forEach(in -> in.valueProperty()
+                .addListener((obs, old, now) -> {
+                    if (!presetting) {
+                        switchTouched = true;
+                    }
+                }));
     }
 
     ActuatorInfo info() {
@@ -108,6 +117,7 @@ final class ActuatorControl {
     }
 
     void done(ActionResult r, DateTimeFormatter time) {
+        switchTouched = false; // the state read after the action shows where the output is now
         failed.set(!r.ok());
         String st = r.state().isEmpty()
                 ? ""
@@ -135,6 +145,22 @@ final class ActuatorControl {
                 ? format(latest.value()) + (latest.unit() == null ? "" : " " + latest.unit())
                 : String.valueOf(latest.text());
         state.set(drivenSource() + " is " + value + " (read " + time.format(latest.timestamp()) + ")");
+        presetSwitch(latest);
+    }
+
+    /**
+     * An on/off action starts from what the output is now (a fan that is on shows its switch on), until the
+     * operator touches it or runs the action; the state read after an action sets it again.
+     */
+    private void presetSwitch(Reading latest) {
+        List<ParameterInput> switches = inputs.stream()
+                .filter(in -> in.kind() == ParameterInput.Kind.BOOLEAN)
+                .toList();
+        if (switches.size() == 1 && latest.value() != null && !switchTouched) {
+            presetting = true;
+            switches.getFirst().valueProperty().set(latest.value() != 0);
+            presetting = false;
+        }
     }
 
     private static String format(double v) {

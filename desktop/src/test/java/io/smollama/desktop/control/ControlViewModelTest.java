@@ -148,4 +148,22 @@ class ControlViewModelTest {
                 .isEqualTo("pi-a did not answer. Check that it is running, then press Refresh.");
         assertThat(model.actuators()).isEmpty();
     }
+
+    @Test
+    void anOnOffSwitchStartsFromTheOutputsCurrentStateUntilTheOperatorTouchesIt() {
+        ActuatorControl fan = new ActuatorControl(new ActuatorInfo(
+                "gpio:fan.set",
+                "gpio",
+                "Switch the fan",
+                List.of(new ParameterInfo("state", "boolean", "on or off", true, null, null, List.of()))));
+        var time = java.time.format.DateTimeFormatter.ISO_INSTANT;
+        Instant at = Instant.parse("2026-11-24T10:00:00Z");
+
+        fan.show(io.smollama.common.Reading.numeric("pi", "gpio", "fan", 1, null, at, java.util.Map.of()), time);
+        assertThat(fan.inputs().getFirst().valueProperty().get()).isEqualTo(true);
+
+        fan.inputs().getFirst().valueProperty().set(false); // the operator flips it, not yet run
+        fan.show(io.smollama.common.Reading.numeric("pi", "gpio", "fan", 1, null, at, java.util.Map.of()), time);
+        assertThat(fan.inputs().getFirst().valueProperty().get()).isEqualTo(false);
+    }
 }
