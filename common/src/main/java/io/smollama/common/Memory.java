@@ -28,6 +28,9 @@ public record Memory(
         Objects.requireNonNull(fact, "fact");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        if (id.isBlank() || node.isBlank()) {
+            throw new IllegalArgumentException("memory id and node must not be empty");
+        }
         if (!(confidence >= 0 && confidence <= 1)) {
             throw new IllegalArgumentException("memory confidence must be within 0..1, got " + confidence);
         }

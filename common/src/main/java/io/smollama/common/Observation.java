@@ -35,6 +35,9 @@ public record Observation(
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        if (id.isBlank() || node.isBlank()) {
+            throw new IllegalArgumentException("observation id and node must not be empty");
+        }
         if (!TYPES.contains(type)) {
             throw new IllegalArgumentException("observation type must be one of " + TYPES + ", got " + type);
         }

@@ -209,6 +209,21 @@ class MemoryApiIT {
     }
 
     @Test
+    void anImportedItemWithAnEmptyIdIsRefusedNamingTheLine() throws Exception {
+        String ok = "{\"kind\":\"memory\",\"memory\":{\"id\":\"m-ok\",\"node\":\"elsewhere\","
+                + "\"fact\":\"The shed door sticks\",\"confidence\":0.5,\"timesConfirmed\":1,\"active\":true,"
+                + "\"createdAt\":\"2026-01-01T00:00:00Z\",\"updatedAt\":\"2026-01-01T00:00:00Z\"}}\n";
+        String emptyId = ok.replace("\"m-ok\"", "\"\"");
+
+        HttpResponse<String> res = call(node, "POST", "/api/import", ok + emptyId, true);
+
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(400);
+        assertThat(json(res).path("error").path("message").asText())
+                .contains("line 2")
+                .contains("id and node must not be empty");
+    }
+
+    @Test
     void exportThenImportIntoAFreshNodeIsIdempotent() throws Exception {
         node.client().remember("The rain gauge empties itself at midnight", 0.9);
         node.agent()
