@@ -126,6 +126,17 @@ class MemoryApiIT {
     }
 
     @Test
+    void recallOnlyReadsSoItIsOpenWithoutTheTokenWhenReadsAreOpen() throws Exception {
+        node.client().remember("The greenhouse vent opens at 28 degrees", 0.9);
+
+        var res =
+                call(node, "POST", "/api/memory/recall", "{\"query\":\"when does the vent open\",\"limit\":3}", false);
+
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+        assertThat(res.body()).contains("The greenhouse vent opens at 28 degrees");
+    }
+
+    @Test
     void observationsAreListedNewestFirstAndSearchedByMeaning() throws Exception {
         var book = node.agent().memory().orElseThrow();
         book.observe(
