@@ -160,8 +160,27 @@ public final class NodeConnection implements NodeHandle, AutoCloseable {
             ui.execute(() -> detail.set(why));
         }
         refreshState();
-        if (!closed) {
-            timer.schedule(() -> io.execute(this::poll), next.toMillis(), TimeUnit.MILLISECONDS);
+        pollAgainIn(next);
+    }
+
+    /** Schedules the next poll; a connection closed meanwhile (its executors shut down) simply stops polling. */
+    private void pollAgainIn(Duration delay) {
+        if (closed) {
+            return;
+        }
+        try {
+            timer.schedule(
+                    () -> {
+                        try {
+                            io.execute(this::poll);
+                        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                            // closed between the timer firing and the poll starting
+                        }
+                    },
+                    delay.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            // closed between the check above and the schedule
         }
     }
 
