@@ -90,11 +90,7 @@ class ConsoleAppIT {
             ListView<?> list = robot.lookup("#node-list").queryAs(ListView.class);
             return list.getItems().size() == 1 && anyLabel("test-node") && anyLabel("online");
         });
-        await(
-                10,
-                () -> anyLabel("RUNNING  simulated")
-                        || robot.lookup("#node-plugins").queryAs(ListView.class).getItems().stream()
-                                .anyMatch(i -> i.toString().contains("RUNNING  simulated")));
+        await(10, () -> anyLabel("RUNNING  simulated"));
         assertThat(stage.getTitle()).isEqualTo("Smollama console");
         assertThat(robot.lookup("#status-node").queryAs(Label.class).getText()).contains("test-node · online");
     }

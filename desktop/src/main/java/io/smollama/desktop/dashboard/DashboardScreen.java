@@ -270,8 +270,8 @@ public final class DashboardScreen implements Screen {
         }
     }
 
-    private TimeSeriesChart newChart(String unit) {
-        TimeSeriesChart c = new TimeSeriesChart(unit.isEmpty() ? "Values" : unit, unit);
+    private TimeSeriesChart newChart(String chart) {
+        TimeSeriesChart c = new TimeSeriesChart(chart, DashboardViewModel.axisUnit(chart));
         c.onUserRange((from, to) -> {
             if (from >= to) {
                 return;

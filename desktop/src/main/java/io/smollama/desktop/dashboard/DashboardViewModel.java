@@ -17,6 +17,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The dashboard's state without the toolkit: which series are charted (grouped into one chart per
@@ -91,15 +92,38 @@ public final class DashboardViewModel {
         paused.set(false);
     }
 
-    /** The charts, one per unit: unit → series keys, in first-seen order. */
+    /** Title prefix of a chart of sources without a unit (one such chart per source type). */
+    static final String UNITLESS = "Values · ";
+
+    /**
+     * The charts, one per unit: unit → series keys, in first-seen order. Sources without a unit are
+     * charted per source type ({@code Values · gpio}), so on/off pins and motion counts do not share
+     * an axis with, say, the load average.
+     */
     public Map<String, List<String>> chartsByUnit() {
         Map<String, List<String>> byUnit = new LinkedHashMap<>();
         for (String key : series) {
             LatestReadings.Entry e = readings.get(key);
-            String unit = e == null || e.unit() == null ? "" : e.unit();
-            byUnit.computeIfAbsent(unit, u -> new ArrayList<>()).add(key);
+            byUnit.computeIfAbsent(chartOf(key, e == null ? null : e.unit()), u -> new ArrayList<>())
+                    .add(key);
         }
         return byUnit;
+    }
+
+    /** The chart a series belongs to: its unit, or for a unitless source {@code Values · <type>}. */
+    static String chartOf(String key, @Nullable String unit) {
+        if (unit != null && !unit.isEmpty()) {
+            return unit;
+        }
+        String source = SeriesKey.parse(key).source();
+        int colon = source.indexOf(':');
+        String type = colon < 0 ? source : source.substring(0, colon);
+        return UNITLESS + type.substring(type.lastIndexOf('/') + 1);
+    }
+
+    /** The axis unit of a chart from {@link #chartsByUnit}: empty for the unitless ones. */
+    public static String axisUnit(String chart) {
+        return chart.startsWith(UNITLESS) ? "" : chart;
     }
 
     /** Re-reads sources and tiles as of {@code now}. */
@@ -131,7 +155,7 @@ public final class DashboardViewModel {
     static List<String> defaultSeries(List<LatestReadings.Entry> numeric) {
         Map<String, List<String>> byUnit = new LinkedHashMap<>();
         for (LatestReadings.Entry e : numeric) {
-            byUnit.computeIfAbsent(e.unit() == null ? "" : e.unit(), u -> new ArrayList<>())
+            byUnit.computeIfAbsent(chartOf(e.key(), e.unit()), u -> new ArrayList<>())
                     .add(e.key());
         }
         return byUnit.values().stream()

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.Locale;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -15,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -111,9 +114,9 @@ public final class NodesScreen implements Screen {
         summary.setId("node-summary");
         Label problem = label(detail.problem());
         problem.getStyleClass().add("danger");
-        ListView<String> components = wrapping(detail.components());
+        ScrollPane components = wrapping(detail.components());
         components.setId("node-components");
-        ListView<String> plugins = wrapping(detail.plugins());
+        ScrollPane plugins = wrapping(detail.plugins());
         plugins.setId("node-plugins");
         Button reload = new Button("Refresh");
         reload.setOnAction(e -> detail.reload());
@@ -150,19 +153,28 @@ public final class NodesScreen implements Screen {
         return l;
     }
 
-    private static ListView<String> wrapping(javafx.collections.ObservableList<String> items) {
-        ListView<String> v = new ListView<>(items);
-        v.setPrefHeight(160);
-        v.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setWrapText(true);
-                prefWidthProperty().bind(l.widthProperty().subtract(24));
-            }
-        });
-        return v;
+    /**
+     * Lines that wrap to the width, in a scroll pane. Labels in a box rather than a list view: a list
+     * view measures wrapped cells before it knows their width and leaves blank gaps under them.
+     */
+    private static ScrollPane wrapping(ObservableList<String> items) {
+        VBox lines = new VBox(4);
+        lines.setPadding(new Insets(6, 8, 6, 8));
+        Runnable fill = () ->
+                lines.getChildren().setAll(items.stream().map(NodesScreen::line).toList());
+        items.addListener((ListChangeListener<String>) c -> fill.run());
+        fill.run();
+        ScrollPane pane = new ScrollPane(lines);
+        pane.setFitToWidth(true);
+        pane.setPrefHeight(160);
+        return pane;
+    }
+
+    private static Label line(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
+        return l;
     }
 
     @Override

@@ -37,6 +37,26 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void unitlessSourcesGetAChartPerSourceTypeSoPinStatesDoNotShareAnAxisWithLoad() {
+        latest.offer("a", Reading.numeric("a", "gpio", "fan", 1, null, T0, Map.of()));
+        latest.offer("a", Reading.numeric("a", "gpio", "door", 0, null, T0, Map.of()));
+        latest.offer("a", Reading.numeric("a", "system", "load_1m", 0.7, null, T0, Map.of()));
+        latest.offer("a", Reading.numeric("a", "gpio", "probe-1/button", 1, null, T0, Map.of()));
+        DashboardViewModel m = new DashboardViewModel(
+                latest,
+                List.of("a|gpio:fan", "a|system:load_1m", "a|gpio:door", "a|gpio:probe-1/button"),
+                List.of(),
+                "LIVE_5M");
+        m.refresh(T0);
+        assertThat(m.chartsByUnit())
+                .containsOnlyKeys("Values · gpio", "Values · system")
+                .containsEntry("Values · gpio", List.of("a|gpio:fan", "a|gpio:door", "a|gpio:probe-1/button"))
+                .containsEntry("Values · system", List.of("a|system:load_1m"));
+        assertThat(DashboardViewModel.axisUnit("Values · gpio")).isEmpty();
+        assertThat(DashboardViewModel.axisUnit("°C")).isEqualTo("°C");
+    }
+
+    @Test
     void aSavedLayoutIsKeptAsItWas() {
         reading("a", "humidity", 50, "%", T0);
         DashboardViewModel m = new DashboardViewModel(latest, List.of("a|simulated:humidity"), List.of(), "D7");
