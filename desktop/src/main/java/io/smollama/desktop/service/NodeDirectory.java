@@ -4,7 +4,10 @@ import io.smollama.common.Health;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -46,6 +49,14 @@ public final class NodeDirectory implements ConsoleNodes, AutoCloseable {
     private final ObjectProperty<@Nullable NodeHandle> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<@Nullable NodeHandle> hub = new ReadOnlyObjectWrapper<>();
     private final java.util.Set<URI> added = new java.util.LinkedHashSet<>();
+    /** Discovered nodes that said goodbye or stopped answering discovery, and since when (UI executor). */
+    private final Map<String, Instant> gone = new HashMap<>();
+
+    /**
+     * How long a discovered node stays listed (as offline) after discovery lost it and it stopped
+     * answering: long enough to notice that it went, short enough that decommissioned nodes go.
+     */
+    static final Duration FORGET_GONE_AFTER = Duration.ofMinutes(10);
 
     public NodeDirectory(TokenStore tokens, Clock clock, Duration heartbeat, Executor ui) {
         this.tokens = tokens;
@@ -134,18 +145,70 @@ public final class NodeDirectory implements ConsoleNodes, AutoCloseable {
         source.start(new DiscoverySource.Listener() {
             @Override
             public void seen(String name, URI baseUri, String role) {
-                ui.execute(() -> {
-                    if (find(baseUri).isEmpty() && byName(name).isEmpty()) {
-                        connect(normalise(baseUri), name, true);
-                    }
-                });
+                ui.execute(() -> discovered(name, normalise(baseUri)));
             }
 
             @Override
             public void gone(String name) {
-                // kept: its connection shows it offline and reconnects if it comes back
+                // kept for a while: its connection shows it offline and reconnects if it comes back
+                ui.execute(() -> gone.putIfAbsent(name, clock.instant()));
             }
         });
+    }
+
+    /**
+     * A node discovery announced: joins once; a discovered node announcing a new address (DHCP gave
+     * the Pi another one) is followed there. A node added by hand keeps the address it was given.
+     */
+    private void discovered(String name, URI base) {
+        gone.remove(name);
+        if (find(base).isPresent()) {
+            return;
+        }
+        Optional<NodeConnection> same = byName(name);
+        if (same.isEmpty()) {
+            connect(base, name, true);
+            return;
+        }
+        NodeConnection old = same.get();
+        if (!old.discovered()) {
+            return;
+        }
+        boolean wasSelected = selected.get() == old;
+        int at = nodes.indexOf(old);
+        nodes.remove(old);
+        old.close();
+        NodeConnection moved = connect(base, name, true);
+        nodes.remove(moved);
+        nodes.add(Math.min(at, nodes.size()), moved);
+        if (wasSelected) {
+            selected.set(moved);
+        }
+        recomputeHub();
+    }
+
+    /**
+     * Drops discovered nodes that discovery lost more than {@link #FORGET_GONE_AFTER} ago and that
+     * are not answering either. Runs on the UI executor.
+     */
+    void forgetGone() {
+        Instant now = clock.instant();
+        for (NodeHandle n : List.copyOf(nodes)) {
+            NodeConnection c = (NodeConnection) n;
+            Instant since = gone.get(c.name());
+            if (c.discovered()
+                    && since != null
+                    && Duration.between(since, now).compareTo(FORGET_GONE_AFTER) >= 0
+                    && c.state().getValue() == NodeState.OFFLINE) {
+                gone.remove(c.name());
+                nodes.remove(c);
+                if (selected.get() == c) {
+                    selected.set(nodes.isEmpty() ? null : nodes.getFirst());
+                }
+                c.close();
+                recomputeHub();
+            }
+        }
     }
 
     private NodeConnection connect(URI base, String name, boolean discovered) {
@@ -174,7 +237,10 @@ public final class NodeDirectory implements ConsoleNodes, AutoCloseable {
     }
 
     private void refreshStates() {
-        ui.execute(() -> nodes.forEach(n -> ((NodeConnection) n).refreshState()));
+        ui.execute(() -> {
+            nodes.forEach(n -> ((NodeConnection) n).refreshState());
+            forgetGone();
+        });
     }
 
     static URI normalise(URI url) {
