@@ -110,9 +110,11 @@ public final class ChatService implements AutoCloseable {
         Emitter emit = new Emitter(sink);
         emit.accept(ChatEvent.session(sessionId));
         store.ensureSession(sessionId, question, now());
-        store.append(sessionId, new ChatMessage("user", question.strip(), null, null, now()));
         oneAtATime.lock();
         try {
+            // stored once the previous answer is in: a question asked while another in the same
+            // session is being answered follows that answer in the history, not precedes it
+            store.append(sessionId, new ChatMessage("user", question.strip(), null, null, now()));
             ChatAgent.Result result = answerOrFail(sessionId, store.conversation(sessionId, HISTORY_MESSAGES), emit);
             for (ChatMessage m : result.messages()) {
                 store.append(sessionId, m);

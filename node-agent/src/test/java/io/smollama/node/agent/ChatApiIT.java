@@ -152,4 +152,48 @@ class ChatApiIT {
             }
         }
     }
+
+    @Test
+    void aSecondQuestionInTheSameSessionWaitsForTheFirstAnswerAndSeesIt() throws Exception {
+        try (ScriptedOllama ollama = ScriptedOllama.start();
+                TestNode node = TestNode.start(dir, overlay(ollama))) {
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            ollama.holdStreams(release).reply(text("The fan is on.")).reply(text("The door is shut."));
+            String session = "kitchen";
+            java.util.concurrent.CountDownLatch firstStreaming = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CompletableFuture<ChatEvent> first =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> node.client()
+                            .chat(new ChatRequest(session, "Is the fan on?"), Duration.ofSeconds(30), e -> {
+                                if (e.kind().equals("token")) {
+                                    firstStreaming.countDown();
+                                }
+                            }));
+            assertThat(firstStreaming.await(20, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            java.util.concurrent.CountDownLatch secondAccepted = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CompletableFuture<ChatEvent> second =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> node.client()
+                            .chat(new ChatRequest(session, "Is the door shut?"), Duration.ofSeconds(30), e -> {
+                                if (e.kind().equals("session")) {
+                                    secondAccepted.countDown();
+                                }
+                            }));
+            assertThat(secondAccepted.await(20, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+            release.countDown();
+            assertThat(first.get(30, java.util.concurrent.TimeUnit.SECONDS).kind())
+                    .isEqualTo("done");
+            assertThat(second.get(30, java.util.concurrent.TimeUnit.SECONDS).kind())
+                    .isEqualTo("done");
+
+            // the second question was put to the model after the first answer, as the last message
+            assertThat(ollama.chatRequests().getLast().path("messages").findValuesAsText("content"))
+                    .containsSubsequence("Is the fan on?", "The fan is on.", "Is the door shut?")
+                    .last()
+                    .isEqualTo("Is the door shut?");
+            assertThat(node.client().chatTranscript(session).messages())
+                    .extracting(ChatMessage::content)
+                    .containsExactly("Is the fan on?", "The fan is on.", "Is the door shut?", "The door is shut.");
+        }
+    }
 }
