@@ -131,7 +131,9 @@ public final class ClusterView implements AutoCloseable {
                 NodeState state = NodeState.classify(a.error(), heard, now, settings.offlineAfter());
                 out.add(new Probed(withHeard(m, heard, a.value()), state, a.value(), a.error(), a.millis()));
             }
-            return out;
+            // a configured URL listed under its address until now may have answered with its name
+            out.sort(Comparator.comparing(p -> p.member().node()));
+            return List.copyOf(out);
         });
     }
 
@@ -274,7 +276,7 @@ public final class ClusterView implements AutoCloseable {
 
     /**
      * Observations from this node's merged store, newest first (most relevant first with a {@code query}), optionally
-     * of one {@code node}; with how fresh each known node's part of the store is. Empty when this node keeps no memory.
+     * of one {@code node}; with how fresh each known node's part of the store is (the members as last probed). Empty when this node keeps no memory.
      */
     public Optional<ClusterObservations> observations(
             @Nullable String query, int limit, @Nullable String type, @Nullable Instant since, @Nullable String node) {
@@ -292,7 +294,10 @@ public final class ClusterView implements AutoCloseable {
         List<ClusterObservations.Freshness> freshness = new ArrayList<>();
         List<String> names = node != null
                 ? List.of(node)
-                : members().stream().map(Members.Merged::node).toList();
+                : probe().stream()
+                        .map(p -> p.member().node())
+                        .filter(n -> !n.contains(":")) // a configured URL that never answered names no node yet
+                        .toList();
         for (String n : names) {
             List<Observation> newest = book.recentObservations(1, null, null, n);
             freshness.add(new ClusterObservations.Freshness(
