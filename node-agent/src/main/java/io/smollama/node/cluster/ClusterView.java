@@ -8,6 +8,7 @@ import io.smollama.common.Json;
 import io.smollama.common.NodeStats;
 import io.smollama.common.Observation;
 import io.smollama.common.Reading;
+import io.smollama.common.RecallHit;
 import io.smollama.common.RecallQuery;
 import io.smollama.common.cluster.ClusterNode;
 import io.smollama.common.cluster.ClusterNodes;
@@ -15,19 +16,23 @@ import io.smollama.common.cluster.ClusterObservations;
 import io.smollama.common.cluster.ClusterReadings;
 import io.smollama.common.cluster.ClusterStats;
 import io.smollama.common.cluster.NodeError;
+import io.smollama.node.agent.AgentTool;
 import io.smollama.node.memory.MemoryBook;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -181,7 +186,7 @@ public final class ClusterView implements AutoCloseable {
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> problems.put(
                         e.getKey(),
-                        e.getValue().status().name().toLowerCase(java.util.Locale.ROOT)
+                        e.getValue().status().name().toLowerCase(Locale.ROOT)
                                 + (e.getValue().detail() == null
                                         ? ""
                                         : ": " + e.getValue().detail())));
@@ -284,13 +289,17 @@ public final class ClusterView implements AutoCloseable {
         if (book == null) {
             return Optional.empty();
         }
-        List<Observation> found = query == null
-                ? book.recentObservations(limit, type, since, node)
-                : book.recall(new RecallQuery(query, limit, Set.of("observation"), type, since, node, false)).stream()
-                        .map(h -> h.observation())
-                        .filter(o -> o != null)
-                        .map(o -> o)
-                        .toList();
+        List<Observation> found = new ArrayList<>();
+        if (query == null) {
+            found.addAll(book.recentObservations(limit, type, since, node));
+        } else {
+            for (RecallHit h :
+                    book.recall(new RecallQuery(query, limit, Set.of("observation"), type, since, node, false))) {
+                if (h.observation() != null) {
+                    found.add(h.observation().withScore(h.score()));
+                }
+            }
+        }
         List<ClusterObservations.Freshness> freshness = new ArrayList<>();
         List<String> names = node != null
                 ? List.of(node)
@@ -322,18 +331,16 @@ public final class ClusterView implements AutoCloseable {
      * The agent tool {@code cross_node_recall} over {@code local} (this node's store); on a node that is not a hub
      * it asks the hub at {@code hubUrl} (when one is known) with this view's timeout and token.
      */
-    public io.smollama.node.agent.AgentTool crossNodeRecall(
-            boolean isHub, MemoryBook local, java.util.function.Supplier<Optional<java.net.URI>> hubUrl) {
+    public AgentTool crossNodeRecall(boolean isHub, MemoryBook local, Supplier<Optional<URI>> hubUrl) {
         return new CrossNodeRecall(self, isHub, local, hubUrl, peers);
     }
 
     /** A hub among the members (not this node), as far as they are known without probing. */
-    public Optional<java.net.URI> knownHub() {
+    public Optional<URI> knownHub() {
         return members().stream()
                 .filter(m -> !m.isSelf() && (m.role().equals("hub") || m.role().equals("llama")))
                 .map(Members.Merged::url)
                 .filter(u -> u != null)
-                .map(u -> (java.net.URI) u)
                 .findFirst();
     }
 
