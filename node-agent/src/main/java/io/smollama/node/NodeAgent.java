@@ -214,10 +214,9 @@ public final class NodeAgent implements AutoCloseable {
                             .optionalString("hub_url")
                             .flatMap(ClusterSettings::baseUrl);
                     ClusterView view = cluster;
-                    tools.add(
-                            cluster.crossNodeRecall(config.role() == NodeConfig.Role.HUB, memoryBook, () -> syncHub.or(
-                                            () -> discovery.hubs().hubUrl())
-                                    .or(view::knownHub)));
+                    Supplier<Optional<URI>> hubUrl =
+                            () -> syncHub.or(() -> discovery.hubs().hubUrl()).or(view::knownHub);
+                    tools.add(view.crossNodeRecall(config.role() == NodeConfig.Role.HUB, memoryBook, hubUrl));
                 }
                 if (mqtt.settings().enabled()) { // MQTT tools, and messages on mqtt.agent_topics as questions
                     new MqttTools(mqtt).tools().forEach(tools::add);
