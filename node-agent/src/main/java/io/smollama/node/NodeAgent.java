@@ -10,6 +10,10 @@ import io.smollama.node.agent.AgentTools;
 import io.smollama.node.agent.ChatHttpService;
 import io.smollama.node.agent.ChatService;
 import io.smollama.node.agent.OllamaLlm;
+import io.smollama.node.cluster.ClusterHttpService;
+import io.smollama.node.cluster.ClusterSettings;
+import io.smollama.node.cluster.ClusterView;
+import io.smollama.node.cluster.MemberSources;
 import io.smollama.node.config.NodeConfig;
 import io.smollama.node.discovery.DiscoveryHttpService;
 import io.smollama.node.discovery.DiscoverySettings;
@@ -82,6 +86,7 @@ public final class NodeAgent implements AutoCloseable {
     private final HealthReport health;
     private final ApiServer server;
     private final NodeDiscovery discovery;
+    private final ClusterView cluster;
     private final @Nullable MemoryStore memory;
     private volatile boolean storeReadable = true;
     private volatile String storeReadError = "";
@@ -171,7 +176,23 @@ public final class NodeAgent implements AutoCloseable {
             if (memory != null) {
                 features.add(new MemoryHttpService(memory, config.http().maxBodyBytes()));
                 featureHealth.add(this::memoryHealth);
+                MemoryStore store = memory;
+                featureCounts.add(
+                        () -> Map.of("memoryItems", (long) store.status().items()));
             }
+
+            // cluster views: this node, the nodes discovery sees and cluster.nodes, fanned out to in parallel
+            this.cluster = new ClusterView(
+                    name,
+                    ClusterSettings.from(agentConfig.loaded().settings().section("cluster")),
+                    token,
+                    memory,
+                    List.of(
+                            MemberSources.self(name, config.role().word(), BuildInfo.version(), this::baseUri, clock),
+                            MemberSources.discovery(discovery)),
+                    clock);
+            resources.push(cluster);
+            features.add(new ClusterHttpService(cluster));
 
             // agent and chat: the LLM client, the tools and the chat API; not on edge nodes
             @Nullable MemoryBook memoryBook = memory;
@@ -185,6 +206,18 @@ public final class NodeAgent implements AutoCloseable {
                 resources.push(chat);
                 features.add(new ChatHttpService(chat, config.http().maxBodyBytes()));
                 featureHealth.add(chat::health);
+                if (memoryBook != null) { // cross_node_recall: the hub's merged memory (this node's own on a hub)
+                    Optional<URI> syncHub = agentConfig
+                            .loaded()
+                            .settings()
+                            .section("sync")
+                            .optionalString("hub_url")
+                            .flatMap(ClusterSettings::baseUrl);
+                    ClusterView view = cluster;
+                    Supplier<Optional<URI>> hubUrl =
+                            () -> syncHub.or(() -> discovery.hubs().hubUrl()).or(view::knownHub);
+                    tools.add(view.crossNodeRecall(config.role() == NodeConfig.Role.HUB, memoryBook, hubUrl));
+                }
                 if (mqtt.settings().enabled()) { // MQTT tools, and messages on mqtt.agent_topics as questions
                     new MqttTools(mqtt).tools().forEach(tools::add);
                     MqttQuestions questions = MqttQuestions.start(
@@ -322,6 +355,11 @@ public final class NodeAgent implements AutoCloseable {
     /** Discovery on the LAN: the nodes seen and the hub to sync with ({@link NodeDiscovery#hubs()}). */
     public NodeDiscovery discovery() {
         return discovery;
+    }
+
+    /** The cluster as this node sees it: members, their state, fan-out views (sync adds its peers as a source). */
+    public ClusterView cluster() {
+        return cluster;
     }
 
     /** The node's MQTT: publish, recent messages, the agent hook (disabled when no broker is configured). */

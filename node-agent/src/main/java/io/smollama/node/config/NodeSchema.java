@@ -242,6 +242,36 @@ public final class NodeSchema {
                 .bool("enabled", true, "Announce this node and find others over mDNS")
                 .optionalString("interface", "", "Network interface or address to announce on; empty picks one")
                 .build();
+        ConfigSpec cluster = ConfigSpec.builder()
+                .strings(
+                        "nodes",
+                        List.of(),
+                        "Base URLs of other nodes that belong to the cluster (e.g. http://192.168.1.20:8080), for"
+                                + " networks without multicast; discovered and synced nodes join by themselves")
+                .duration(
+                        "timeout",
+                        Duration.ofSeconds(2),
+                        Duration.ofMillis(100),
+                        Duration.ofMinutes(1),
+                        "Longest wait for one node in a cluster view; a node slower than this is left out")
+                .duration(
+                        "cache",
+                        Duration.ofSeconds(3),
+                        Duration.ZERO,
+                        Duration.ofMinutes(5),
+                        "How long a cluster view is reused before the nodes are asked again")
+                .duration(
+                        "offline_after",
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(1),
+                        Duration.ofDays(1),
+                        "A node that stops answering is stale until it has not been heard for this long, then offline")
+                .bool(
+                        "send_token",
+                        true,
+                        "Send this node's API token with cluster calls to other nodes (a cluster shares one token);"
+                                + " false calls them without (their reads must be open)")
+                .build();
         return ConfigSpec.builder()
                 .object("node", node, "This node")
                 .object("http", http, "The HTTP and WebSocket API")
@@ -255,6 +285,7 @@ public final class NodeSchema {
                 .object("mqtt", mqtt, "MQTT")
                 .object("sync", sync, "Sync with the hub")
                 .object("discovery", discovery, "mDNS discovery")
+                .object("cluster", cluster, "Cluster views and cross-node recall")
                 .build();
     }
 }

@@ -36,6 +36,22 @@ public interface MemoryBook {
     /** Observations newest first, optionally of one type and since an instant. */
     List<Observation> recentObservations(int limit, @Nullable String type, @Nullable Instant since);
 
+    /**
+     * Observations of one node ({@code node} = where they were made; null: every node) newest first, as held here;
+     * on a hub the store holds every node's observations. This default filters {@link #recentObservations}; a store
+     * should filter in its query instead.
+     */
+    default List<Observation> recentObservations(
+            int limit, @Nullable String type, @Nullable Instant since, @Nullable String node) {
+        if (node == null) {
+            return recentObservations(limit, type, since);
+        }
+        return recentObservations(Integer.MAX_VALUE, type, since).stream()
+                .filter(o -> o.node().equals(node))
+                .limit(limit)
+                .toList();
+    }
+
     /** Active memories newest first (all memories when {@code includeInactive}). */
     List<Memory> memories(int limit, boolean includeInactive);
 

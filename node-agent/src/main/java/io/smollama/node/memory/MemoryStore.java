@@ -192,7 +192,13 @@ public final class MemoryStore implements MemoryBook, AutoCloseable {
 
     @Override
     public List<Observation> recentObservations(int limit, @Nullable String type, @Nullable Instant since) {
-        return db.read(c -> MemoryTables.recentObservations(c, limit, type, since));
+        return db.read(c -> MemoryTables.recentObservations(c, limit, type, since, null));
+    }
+
+    @Override
+    public List<Observation> recentObservations(
+            int limit, @Nullable String type, @Nullable Instant since, @Nullable String node) {
+        return db.read(c -> MemoryTables.recentObservations(c, limit, type, since, node));
     }
 
     @Override

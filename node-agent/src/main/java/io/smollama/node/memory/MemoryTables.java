@@ -201,14 +201,16 @@ final class MemoryTables {
         }
     }
 
-    static List<Observation> recentObservations(Connection c, int limit, @Nullable String type, @Nullable Instant since)
+    static List<Observation> recentObservations(
+            Connection c, int limit, @Nullable String type, @Nullable Instant since, @Nullable String node)
             throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT " + OBSERVATION_COLUMNS + " FROM observations"
-                        + " WHERE (?1 IS NULL OR type = ?1) AND created_at >= ?2 ORDER BY created_at DESC, seq DESC LIMIT ?3")) {
+        try (PreparedStatement st = c.prepareStatement("SELECT " + OBSERVATION_COLUMNS + " FROM observations"
+                + " WHERE (?1 IS NULL OR type = ?1) AND created_at >= ?2 AND (?4 IS NULL OR node = ?4)"
+                + " ORDER BY created_at DESC, seq DESC LIMIT ?3")) {
             st.setString(1, type);
             st.setLong(2, since == null ? Long.MIN_VALUE : since.toEpochMilli());
             st.setInt(3, limit);
+            st.setString(4, node);
             return observations(st);
         }
     }

@@ -113,7 +113,12 @@ class EffectiveConfigTest {
                         "sync.interval",
                         "sync.pull",
                         "discovery.enabled",
-                        "discovery.interface");
+                        "discovery.interface",
+                        "cluster.nodes",
+                        "cluster.timeout",
+                        "cluster.cache",
+                        "cluster.offline_after",
+                        "cluster.send_token");
         assertThat(effective.settings())
                 .contains(
                         new EffectiveConfig.Entry("node.name", "(unset)", "default"),

@@ -72,7 +72,7 @@ class ValidationTest {
     void unknownTopLevelKeyListsTheSections() {
         assertThat(problemsOf("zigbee:\n  port: 1883\n"))
                 .containsExactly("test.yaml:1 zigbee: unknown key; allowed at the top level: node, http, storage,"
-                        + " plugins, log, ollama, memory, observe, agent, mqtt, sync, discovery");
+                        + " plugins, log, ollama, memory, observe, agent, mqtt, sync, discovery, cluster");
     }
 
     @Test
