@@ -103,7 +103,7 @@ public final class SmollamaNode implements Runnable {
         public String[] getVersion() {
             var b = BuildInfo.asMap();
             return new String[] {
-                "smollama-node " + BuildInfo.version(),
+                "smollama-node " + BuildInfo.version() + " (commit " + BuildInfo.commit() + ")",
                 "built " + b.get("buildTime") + ", running on Java " + b.get("java") + " (" + b.get("os") + ")"
             };
         }

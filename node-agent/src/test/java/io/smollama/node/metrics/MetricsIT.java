@@ -2,6 +2,7 @@ package io.smollama.node.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smollama.node.BuildInfo;
 import io.smollama.node.testsupport.TestNode;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,7 +61,11 @@ class MetricsIT {
             assertThat(after.value("smollama_sources")).isPositive();
             assertThat(after.value("smollama_plugins", Map.of("state", "FAILED")))
                     .isZero();
-            assertThat(after.value("smollama_build_info")).isEqualTo(1);
+            assertThat(after.value(
+                            "smollama_build_info",
+                            Map.of("version", BuildInfo.version(), "commit", BuildInfo.commit())))
+                    .isEqualTo(1);
+            assertThat(node.client().health().build()).containsEntry("commit", BuildInfo.commit());
             assertThat(after.value("smollama_websocket_clients")).isZero();
             assertThat(after.value("smollama_chat_queued_questions")).isZero();
             assertThat(after.families())
