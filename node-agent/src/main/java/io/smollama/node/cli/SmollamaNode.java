@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
             ModelsCommand.class,
             BenchCommand.class,
             DiscoveryCommand.class,
+            DocsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SmollamaNode implements Runnable {
