@@ -86,6 +86,10 @@ class MetricsIT {
                             "smollama_http_request_duration_seconds_count",
                             Map.of("method", "GET", "route", "/api/readings/{sourceId}", "status", "4xx")))
                     .isEqualTo(1);
+            String operations = java.nio.file.Files.readString(Path.of("..", "docs", "operations.md"));
+            assertThat(after.families().keySet())
+                    .as("docs/operations.md lists every metric")
+                    .allSatisfy(name -> assertThat(operations).contains("`" + name + "`"));
             assertThat(http.samples())
                     .as("raw paths never become labels")
                     .noneMatch(s -> s.labels().getOrDefault("route", "").contains("simulated:"))
