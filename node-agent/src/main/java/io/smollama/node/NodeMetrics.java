@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * The node's metrics, registered by {@link NodeAgent} as it builds each component; the list in
@@ -160,6 +162,21 @@ final class NodeMetrics {
                 "smollama_chat_queued_questions",
                 "Questions waiting for the LLM to come back (agent.fallback: queue)",
                 chat::queuedQuestions);
+    }
+
+    /**
+     * Sync's figures, for the sync component to hand over when NodeAgent builds it: how far behind the hub
+     * this node is, and the log entries not yet pushed.
+     */
+    static void sync(MetricRegistry registry, DoubleSupplier lagSeconds, LongSupplier pendingEntries) {
+        registry.gauge(
+                "smollama_sync_lag_seconds",
+                "Seconds since this node's log last matched the hub's (0 when in sync)",
+                lagSeconds);
+        registry.gauge(
+                "smollama_sync_pending_entries",
+                "Log entries (observations, memory changes) not yet pushed to the hub",
+                () -> pendingEntries.getAsLong());
     }
 
     static void events(MetricRegistry registry, EventStream events) {
