@@ -51,7 +51,7 @@ final class TextFormat {
         return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
-    /** A sample value: whole numbers without a fraction, {@code +Inf}, {@code -Inf}, {@code NaN}. */
+    /** A sample value: whole numbers without a fraction, others without an exponent where sensible, {@code +Inf}, {@code -Inf}, {@code NaN}. */
     static String number(double v) {
         if (Double.isNaN(v)) {
             return "NaN";
@@ -59,8 +59,13 @@ final class TextFormat {
         if (Double.isInfinite(v)) {
             return v > 0 ? "+Inf" : "-Inf";
         }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+        double abs = Math.abs(v);
+        if (v == Math.rint(v) && abs < 1e15) {
             return Long.toString((long) v);
+        }
+        if (abs >= 1e-3 && abs < 1e15) {
+            // the shortest decimal that reads back as v, without an exponent (1795515372.373, not 1.795515372373E9)
+            return java.math.BigDecimal.valueOf(v).toPlainString();
         }
         return Double.toString(v);
     }

@@ -117,6 +117,8 @@ class MetricRegistryTest {
         assertThat(TextFormat.number(3)).isEqualTo("3");
         assertThat(TextFormat.number(-2)).isEqualTo("-2");
         assertThat(TextFormat.number(0.25)).isEqualTo("0.25");
+        assertThat(TextFormat.number(1.795515372373e9)).isEqualTo("1795515372.373");
+        assertThat(TextFormat.number(0.0005)).isEqualTo("5.0E-4");
         assertThat(TextFormat.number(1e20)).isEqualTo("1.0E20");
         assertThat(TextFormat.number(Double.POSITIVE_INFINITY)).isEqualTo("+Inf");
         assertThat(TextFormat.number(Double.NEGATIVE_INFINITY)).isEqualTo("-Inf");
