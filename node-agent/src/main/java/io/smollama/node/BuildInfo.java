@@ -16,9 +16,16 @@ public final class BuildInfo {
         return PROPS.getProperty("version", "dev");
     }
 
+    /** The git commit the jar was built from (short hash, with {@code -dirty} for uncommitted changes), or {@code unknown}. */
+    public static String commit() {
+        String c = PROPS.getProperty("git.commit", "").trim();
+        return c.isEmpty() || c.startsWith("${") ? "unknown" : c;
+    }
+
     public static Map<String, String> asMap() {
         return Map.of(
                 "version", version(),
+                "commit", commit(),
                 "buildTime", PROPS.getProperty("build.time", "unknown"),
                 "java", System.getProperty("java.version", "unknown"),
                 "os", System.getProperty("os.name", "?") + " " + System.getProperty("os.arch", "?"));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -25,8 +26,18 @@ public final class DataDirectoryLock implements AutoCloseable {
     public static DataDirectoryLock acquire(Path dataDir) throws IOException {
         createPrivately(dataDir);
         Path file = dataDir.resolve("agent.lock");
-        FileChannel ch =
-                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (AccessDeniedException e) {
+            // typically a packaged node's directory (owned by the smollama user) used from a login shell
+            throw new AccessDeniedException(
+                    file.toString(),
+                    null,
+                    "this user may not use the data directory " + dataDir + owner(dataDir)
+                            + "; run the agent as its owner (a packaged node: sudo -u smollama smollama-node ...)"
+                            + " or give it its own storage.path");
+        }
         FileLock lock;
         try {
             lock = ch.tryLock();
@@ -49,6 +60,14 @@ public final class DataDirectoryLock implements AutoCloseable {
                         Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)),
                 0);
         return new DataDirectoryLock(ch, lock);
+    }
+
+    private static String owner(Path dir) {
+        try {
+            return " (owned by " + Files.getOwner(dir).getName() + ")";
+        } catch (IOException | UnsupportedOperationException e) {
+            return "";
+        }
     }
 
     /** Creates the data directory owner-only (0700) when it does not exist yet: it holds the token and every reading. */

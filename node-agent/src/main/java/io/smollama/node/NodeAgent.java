@@ -31,6 +31,9 @@ import io.smollama.node.memory.MemoryBook;
 import io.smollama.node.memory.MemoryHttpService;
 import io.smollama.node.memory.MemorySettings;
 import io.smollama.node.memory.MemoryStore;
+import io.smollama.node.memory.ObservedEmbedder;
+import io.smollama.node.metrics.MetricRegistry;
+import io.smollama.node.metrics.MetricsHttpService;
 import io.smollama.node.mqtt.MqttService;
 import io.smollama.node.mqtt.MqttSettings;
 import io.smollama.node.mqttagent.MqttQuestions;
@@ -88,6 +91,7 @@ public final class NodeAgent implements AutoCloseable {
     private final NodeDiscovery discovery;
     private final ClusterView cluster;
     private final @Nullable MemoryStore memory;
+    private final MetricRegistry metrics;
     private volatile boolean storeReadable = true;
     private volatile String storeReadError = "";
 
@@ -99,6 +103,7 @@ public final class NodeAgent implements AutoCloseable {
             resources.push(DataDirectoryLock.acquire(storage.path()));
             this.token = ApiToken.resolve(config.http().token(), config.http().tokenFile());
 
+            this.metrics = NodeMetrics.create();
             EventBus bus = new EventBus();
             Database db = Database.open(storage.path());
             resources.push(db);
@@ -141,15 +146,19 @@ public final class NodeAgent implements AutoCloseable {
             this.sampler = new ReadingSampler(name, clock, writer::submit);
             resources.push(sampler);
             plugins.sensors().forEach(sampler::start);
+            NodeMetrics.readings(metrics, writer, sampler, plugins);
+            NodeMetrics.mqtt(metrics, mqtt);
 
             // memory: embeddings, observations and memories, hybrid search (not on edge nodes)
             if (config.role() != NodeConfig.Role.EDGE) {
                 MemorySettings memorySettings =
                         MemorySettings.from(agentConfig.loaded().settings(), storage.path());
-                Embedder embedder = memorySettings.createEmbedder();
+                Embedder embedder =
+                        new ObservedEmbedder(memorySettings.createEmbedder(), NodeMetrics.embedder(metrics));
                 resources.push(embedder);
                 this.memory = MemoryStore.open(db, embedder, name, clock, bus::publish);
                 resources.push(memory);
+                NodeMetrics.memory(metrics, memory);
             } else {
                 this.memory = null;
             }
@@ -170,6 +179,7 @@ public final class NodeAgent implements AutoCloseable {
             TokenAuth auth = new TokenAuth(token, config.http().openReads());
             EventStream events = new EventStream(name, bus, auth);
             resources.push(events);
+            NodeMetrics.events(metrics, events);
             List<HttpService> features = new ArrayList<>();
             List<HealthReport.Component> featureHealth = new ArrayList<>();
             List<Supplier<Map<String, Long>>> featureCounts = new ArrayList<>();
@@ -200,7 +210,8 @@ public final class NodeAgent implements AutoCloseable {
             if (config.role() != NodeConfig.Role.EDGE) {
                 AgentSettings agentSettings =
                         AgentSettings.from(agentConfig.loaded().settings());
-                llm = new OllamaLlm(agentSettings, clock); // the observation loop's LlmClient too
+                // the observation loop's LlmClient too
+                llm = new OllamaLlm(agentSettings, clock, NodeMetrics.llm(metrics));
                 AgentTools tools = new AgentTools(log, sampler, plugins.actuators(), memoryBook, clock);
                 ChatService chat = ChatService.start(name, db, llm, tools::all, bus, clock);
                 resources.push(chat);
@@ -218,6 +229,7 @@ public final class NodeAgent implements AutoCloseable {
                             () -> syncHub.or(() -> discovery.hubs().hubUrl()).or(view::knownHub);
                     tools.add(view.crossNodeRecall(config.role() == NodeConfig.Role.HUB, memoryBook, hubUrl));
                 }
+                NodeMetrics.chat(metrics, chat);
                 if (mqtt.settings().enabled()) { // MQTT tools, and messages on mqtt.agent_topics as questions
                     new MqttTools(mqtt).tools().forEach(tools::add);
                     MqttQuestions questions = MqttQuestions.start(
@@ -277,6 +289,7 @@ public final class NodeAgent implements AutoCloseable {
                     config.http().port(),
                     config.http().maxBodyBytes(),
                     auth,
+                    metrics,
                     concat(
                             List.of(
                                     new HealthHttpService(health),
@@ -284,7 +297,8 @@ public final class NodeAgent implements AutoCloseable {
                                     new PluginsHttpService(
                                             plugins, config.http().maxBodyBytes()),
                                     new DiscoveryHttpService(discovery),
-                                    new OpenApiHttpService()),
+                                    new OpenApiHttpService(),
+                                    new MetricsHttpService(metrics)),
                             features),
                     events);
             server.start();
@@ -345,6 +359,14 @@ public final class NodeAgent implements AutoCloseable {
             host = "[" + host + "]";
         }
         return URI.create("http://" + host + ":" + port());
+    }
+
+    /**
+     * The node's metrics ({@code GET /metrics}): a component built here registers its figures, e.g.
+     * {@code metrics().gauge("smollama_sync_lag_seconds", "…", () -> …)}.
+     */
+    public MetricRegistry metrics() {
+        return metrics;
     }
 
     /** The API token (never log it). */

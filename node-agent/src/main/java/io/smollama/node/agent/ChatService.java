@@ -225,6 +225,11 @@ public final class ChatService implements AutoCloseable {
         return store.transcript(sessionId);
     }
 
+    /** Questions waiting for the LLM to come back ({@code agent.fallback: queue}); one small count query. */
+    public int queuedQuestions() {
+        return store.queueDepth();
+    }
+
     /** The {@code llm} health component: Ollama reachable, the model present, questions queued. */
     public Map<String, ComponentHealth> health() {
         int queued = store.queueDepth();

@@ -13,6 +13,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.ollama.OllamaChatRequestParameters;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
+import io.smollama.node.llm.LlmCalls;
 import io.smollama.node.llm.LlmClient;
 import io.smollama.node.llm.LlmStatus;
 import io.smollama.node.llm.LlmUnavailableException;
@@ -42,12 +43,19 @@ public final class OllamaLlm implements LlmClient {
     private final OllamaServer server;
     private final OllamaChatModel chat;
     private final OllamaStreamingChatModel streaming;
+    private final LlmCalls calls;
     private volatile @Nullable LlmStatus cached;
     private volatile long cachedAt;
 
     public OllamaLlm(AgentSettings settings, Clock clock) {
+        this(settings, clock, LlmCalls.NONE);
+    }
+
+    /** An LLM that tells {@code calls} how long each call took and whether it failed. */
+    public OllamaLlm(AgentSettings settings, Clock clock, LlmCalls calls) {
         this.settings = settings;
         this.clock = clock;
+        this.calls = calls;
         this.server = new OllamaServer(settings.ollamaUrl(), settings.connectTimeout(), settings.timeout());
         OllamaChatRequestParameters params = OllamaChatRequestParameters.builder()
                 .modelName(settings.model())
@@ -90,12 +98,17 @@ public final class OllamaLlm implements LlmClient {
         if (json) {
             req.responseFormat(ResponseFormat.JSON);
         }
+        long start = System.nanoTime();
+        boolean failed = true;
         try {
             ChatResponse res = chat.chat(req.build());
             String text = res.aiMessage().text();
+            failed = false;
             return text == null ? "" : text;
         } catch (RuntimeException e) {
             throw unavailable(e);
+        } finally {
+            calls.ended("complete", System.nanoTime() - start, failed);
         }
     }
 
@@ -104,6 +117,19 @@ public final class OllamaLlm implements LlmClient {
      * arrive; the response holds the whole message, with the tool calls the model asked for.
      */
     ChatResponse stream(List<ChatMessage> messages, List<ToolSpecification> tools, Consumer<String> onToken) {
+        long start = System.nanoTime();
+        boolean failed = true;
+        try {
+            ChatResponse response = streamRound(messages, tools, onToken);
+            failed = false;
+            return response;
+        } finally {
+            calls.ended("chat", System.nanoTime() - start, failed);
+        }
+    }
+
+    private ChatResponse streamRound(
+            List<ChatMessage> messages, List<ToolSpecification> tools, Consumer<String> onToken) {
         ChatRequest.Builder req = ChatRequest.builder().messages(messages);
         if (!tools.isEmpty()) {
             req.toolSpecifications(tools);

@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
             ModelsCommand.class,
             BenchCommand.class,
             DiscoveryCommand.class,
+            DocsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SmollamaNode implements Runnable {
@@ -103,7 +104,7 @@ public final class SmollamaNode implements Runnable {
         public String[] getVersion() {
             var b = BuildInfo.asMap();
             return new String[] {
-                "smollama-node " + BuildInfo.version(),
+                "smollama-node " + BuildInfo.version() + " (commit " + BuildInfo.commit() + ")",
                 "built " + b.get("buildTime") + ", running on Java " + b.get("java") + " (" + b.get("os") + ")"
             };
         }

@@ -6,6 +6,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.websocket.WsRouting;
 import io.helidon.websocket.WsListener;
+import io.smollama.node.metrics.MetricRegistry;
 import io.smollama.node.store.StoreException;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.logging.Logger;
 
 /**
  * The node's HTTP and WebSocket server: feature services register their routes, this class adds
- * the token check, JSON errors for everything that goes wrong, and a JSON 404 for unknown paths.
+ * request metrics, the token check, JSON errors for everything that goes wrong, and a JSON 404 for unknown paths.
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -31,10 +32,19 @@ public final class ApiServer implements AutoCloseable {
     private final int port;
 
     public ApiServer(
-            String host, int port, long maxBodyBytes, TokenAuth auth, List<HttpService> services, WsListener events) {
+            String host,
+            int port,
+            long maxBodyBytes,
+            TokenAuth auth,
+            MetricRegistry metrics,
+            List<HttpService> services,
+            WsListener events) {
         this.host = host;
         this.port = port;
         HttpRouting.Builder routing = HttpRouting.builder();
+        routing.addFilter(new RequestMetrics(
+                metrics,
+                new RouteTemplates(new OpenApiHttpService().paths()))); // first, so it times refused requests too
         routing.addFilter(auth);
         for (HttpService service : services) {
             routing.register(service);

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.Yaml;
 
 /** {@code GET /openapi}: the API description, as YAML, or as JSON with {@code ?format=json}. */
@@ -15,6 +17,7 @@ public final class OpenApiHttpService implements HttpService {
 
     private final byte[] yaml;
     private final byte[] json;
+    private final List<String> paths;
 
     public OpenApiHttpService() {
         try (InputStream in = OpenApiHttpService.class.getResourceAsStream("openapi.yaml")) {
@@ -23,10 +26,23 @@ public final class OpenApiHttpService implements HttpService {
             }
             yaml = in.readAllBytes();
             Object tree = new Yaml().load(new String(yaml, StandardCharsets.UTF_8));
+            paths = tree instanceof Map<?, ?> root && root.get("paths") instanceof Map<?, ?> p
+                    ? p.keySet().stream().map(String::valueOf).toList()
+                    : List.of();
             json = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(tree);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The path templates the document describes, e.g. {@code /api/readings/{sourceId}}, in its order. */
+    public List<String> paths() {
+        return paths;
+    }
+
+    /** The document as JSON (for tools that render it). */
+    public byte[] json() {
+        return json.clone();
     }
 
     /** The document as parsed YAML (for tests and tools). */

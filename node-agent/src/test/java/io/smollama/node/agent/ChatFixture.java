@@ -63,7 +63,14 @@ final class ChatFixture implements AutoCloseable {
                 clock);
         TokenAuth auth = new TokenAuth(TestNode.TOKEN, true);
         this.events = new EventStream("test-node", bus, auth);
-        this.server = new ApiServer("127.0.0.1", 0, 1 << 20, auth, List.of(new ChatHttpService(chat, 1 << 20)), events)
+        this.server = new ApiServer(
+                        "127.0.0.1",
+                        0,
+                        1 << 20,
+                        auth,
+                        new io.smollama.node.metrics.MetricRegistry(),
+                        List.of(new ChatHttpService(chat, 1 << 20)),
+                        events)
                 .start();
         this.client = new NodeClient(baseUri(), TestNode.TOKEN, Duration.ofSeconds(10));
     }

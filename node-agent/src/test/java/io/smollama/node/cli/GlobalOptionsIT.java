@@ -11,6 +11,7 @@ import io.smollama.node.testsupport.AgentProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,8 +31,27 @@ class GlobalOptionsIT {
         AgentProcess.Result result = AgentProcess.run(dir, List.of("--version"));
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
-        assertThat(result.stdout().lines().findFirst()).hasValue("smollama-node " + BuildInfo.version());
+        assertThat(result.stdout().lines().findFirst())
+                .hasValue("smollama-node " + BuildInfo.version() + " (commit " + BuildInfo.commit() + ")");
         assertThat(BuildInfo.version()).matches("\\d+\\.\\d+\\.\\d+.*");
+        if (Files.exists(Path.of("..", ".git"))) { // built from a git checkout (a worktree has a .git file)
+            assertThat(BuildInfo.commit()).matches("[0-9a-f]{12}(-dirty)?");
+        }
+    }
+
+    @Test
+    void thePackagedJarPrintsItsVersionAndCommit() throws Exception {
+        Path jar = Path.of("target", "smollama-node.jar");
+        assertThat(jar).as("failsafe runs after package").exists();
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(javaBin, "-jar", jar.toString(), "--version")
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(p.waitFor()).as(out).isZero();
+        assertThat(out.lines().findFirst())
+                .hasValue("smollama-node " + BuildInfo.version() + " (commit " + BuildInfo.commit() + ")");
     }
 
     @Test
