@@ -81,14 +81,14 @@ slim_jars() { # input lib dir
     *) echo "build.sh: no slimming for $arch; the jars keep every platform's native libraries" >&2; return 0 ;;
   esac
   command -v zip >/dev/null 2>&1 || { echo "build.sh: zip is missing; the jars keep every platform's native libraries" >&2; return 0; }
-  slim "$lib"/onnxruntime-*.jar 'ai/onnxruntime/native/*' "ai/onnxruntime/native/$onnx/*"
-  slim "$lib"/tokenizers-*.jar 'native/lib/*' "native/lib/$tok/*"
-  slim "$lib"/sqlite-jdbc-*.jar 'org/sqlite/native/*' "org/sqlite/native/$sqlite/*"
+  slim "$lib"/onnxruntime-*.jar ai/onnxruntime/native "$onnx"
+  slim "$lib"/tokenizers-*.jar native/lib "$tok"
+  slim "$lib"/sqlite-jdbc-*.jar org/sqlite/native "$sqlite"
 }
-slim() { # jar, everything under, except under
-  local jar=$1 all=$2 keep=$3 drop
+slim() { # jar, platform directory, the one to keep: drops the other platforms' files only
+  local jar=$1 base=$2 keep=$3 drop
   [ -f "$jar" ] || return 0
-  drop=$(unzip -Z1 "$jar" "$all" 2>/dev/null | grep -v "^${keep%\*}" | grep -v '/$' || true)
+  drop=$(unzip -Z1 "$jar" "$base/*/*" 2>/dev/null | grep -v "^$base/$keep/" | grep -v '/$' || true)
   [ -n "$drop" ] || return 0
   # shellcheck disable=SC2086  # one entry per line, no spaces in these jars' paths
   printf '%s\n' $drop | zip -q -d "$jar" -@ >/dev/null
@@ -119,7 +119,8 @@ build_node() {
   $dry_run || slim_jars "$input/lib"
   # jdeps sees what the code links against; the rest is loaded by name (TLS curves, zip file
   # systems, JNDI for JmDNS' DNS names, com.sun.management for the system plugin, charsets)
-  mods=$($dry_run && echo java.base || modules_of "$input/smollama-node.jar" "$input/lib")
+  mods=java.base
+  $dry_run || mods=$(modules_of "$input/smollama-node.jar" "$input/lib")
   mods="$mods,java.naming,jdk.crypto.ec,jdk.zipfs,jdk.management,jdk.charsets"
   # java.desktop stays for java.beans (SnakeYAML, Jackson, LangChain4j), but the agent is headless:
   # without AWT's X11 and sound libraries the package needs no X11 or ALSA packages on a Pi
@@ -154,7 +155,8 @@ build_console() {
   if ! $dry_run; then
     find desktop/target/lib -name '*.jar' ! -name 'javafx-*' -exec cp {} "$input/lib/" \;
   fi
-  mods=$($dry_run && echo java.base || modules_of "$input/smollama-console.jar" "$input/lib" --module-path "$fx")
+  mods=java.base
+  $dry_run || mods=$(modules_of "$input/smollama-console.jar" "$input/lib" --module-path "$fx")
   mods="$mods,javafx.controls,java.naming,jdk.crypto.ec,jdk.zipfs,jdk.charsets,jdk.localedata"
   runtime "$out/runtime-console" "$mods" "$fx"
   local args=(--name smollama-console --app-version "$version" --vendor Smollama
@@ -164,9 +166,13 @@ build_console() {
       --java-options "--enable-native-access=javafx.graphics,ALL-UNNAMED $unsafe_opt" --dest "$out")
   run "$jdk/jpackage" --type app-image "${args[@]}"
   if [ "$type" = deb ]; then
-    run "$jdk/jpackage" --type deb "${args[@]}" --linux-package-name smollama-console \
+    run rm -rf "$out/resources-console"
+    run mkdir -p "$out/resources-console"
+    run cp jpackage/console/postinst jpackage/console/prerm jpackage/console/postrm "$out/resources-console/"
+    run "$jdk/jpackage" --type deb "${args[@]}" --resource-dir "$out/resources-console" --linux-package-name smollama-console \
         --linux-deb-maintainer "smollama@localhost" --linux-app-category net \
-        --linux-shortcut --linux-menu-group "System;Monitor;" --install-dir /opt
+        --linux-shortcut --linux-menu-group "System;Monitor;" --install-dir /opt \
+        --linux-package-deps "libgtk-3-0 | libgtk-3-0t64"
   fi
 }
 
