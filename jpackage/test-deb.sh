@@ -55,9 +55,10 @@ fi
 
 fail() { echo "test-deb: FAIL: $*" >&2; exit 1; }
 ok() { echo "test-deb: ok: $*" >&2; }
-agent_pid=""
+agent_pid="" log=""
 cleanup() {
   if [ -n "$agent_pid" ] && kill -0 "$agent_pid" 2>/dev/null; then kill "$agent_pid" 2>/dev/null || true; wait "$agent_pid" 2>/dev/null || true; fi
+  rm -rf /tmp/hsperfdata_smollama ${log:+"$log"} /tmp/smollama-test-deb.log /tmp/smollama-test-deb-console.log
   if dpkg-query -W -f '${Status}' smollama-node 2>/dev/null | grep -q 'ok installed\|config-files'; then
     dpkg -P smollama-node >/dev/null 2>&1 || true
   fi
