@@ -121,6 +121,12 @@ getent passwd smollama | grep -q ':/var/lib/smollama:/usr/sbin/nologin$' || fail
 [ "$(readlink -f /usr/bin/smollama-node)" = /opt/smollama-node/bin/smollama-node ] || fail "smollama-node is not on PATH"
 [ -f /lib/systemd/system/smollama-node.service ] || fail "the unit is not installed"
 smollama-node --version >/dev/null || fail "smollama-node --version"
+if command -v systemd-analyze >/dev/null 2>&1; then
+  # the unit as systemd reads it (also where systemd does not run): keys, sections, the launcher
+  verify=$(systemd-analyze verify /lib/systemd/system/smollama-node.service 2>&1 || true)
+  [ -z "$verify" ] || fail "systemd-analyze verify smollama-node.service: $verify"
+  ok "systemd-analyze verify accepts the unit"
+fi
 ok "installed: $(smollama-node --version | head -n 1)"
 
 # --- console: installs (when its dependencies are here); with --console it starts under Xvfb

@@ -138,6 +138,8 @@ if $service; then
   done
   config=/etc/smollama/smollama.yaml
   smollama_cli=(/usr/bin/smollama-node)
+  # /etc/smollama is readable by root and the smollama group only
+  if [ "$(id -u)" -ne 0 ]; then smollama_cli=(sudo /usr/bin/smollama-node); fi
 else
   if [ -f node-agent/target/smollama-node.jar ] && [ -f desktop/target/smollama-console.jar ] \
      && [ -z "$(find pom.xml common node-agent/pom.xml node-agent/src desktop/pom.xml desktop/src -newer node-agent/target/smollama-node.jar -type f 2>/dev/null | head -n 1)" ]; then
