@@ -149,7 +149,7 @@ build_console() {
   run mkdir -p "$input/lib"
   run cp desktop/target/smollama-console.jar "$input/"
   # JavaFX goes into the runtime as named modules (the supported way); the rest stays on the class path
-  fx=$(find desktop/target/lib -name 'javafx-*-*.jar' | sort | tr '\n' ':')
+  fx=$(find desktop/target/lib -name 'javafx-*-*.jar' 2>/dev/null | sort | tr '\n' ':' || true)
   fx=${fx%:}
   [ -n "$fx" ] || { echo "build.sh: no platform JavaFX jars in desktop/target/lib; build the desktop module first" >&2; $dry_run || exit 1; }
   if ! $dry_run; then

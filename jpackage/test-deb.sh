@@ -55,7 +55,7 @@ fi
 
 fail() { echo "test-deb: FAIL: $*" >&2; exit 1; }
 ok() { echo "test-deb: ok: $*" >&2; }
-agent_pid="" log=""
+agent_pid="" log="" ready_ms=""
 cleanup() {
   if [ -n "$agent_pid" ] && kill -0 "$agent_pid" 2>/dev/null; then kill "$agent_pid" 2>/dev/null || true; wait "$agent_pid" 2>/dev/null || true; fi
   rm -rf /tmp/hsperfdata_smollama ${log:+"$log"} /tmp/smollama-test-deb.log /tmp/smollama-test-deb-console.log
@@ -162,6 +162,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 start_agent() {
   log=$(mktemp /tmp/smollama-test-deb-agent.XXXXXX)
   chmod 644 "$log"
+  launched=$(date +%s%N)
   # the installed launcher and config; only the port and address change (free port, loopback)
   # setpriv execs the agent as smollama (runuser would stay in between and SIGKILL it 2 s after a SIGTERM)
   setpriv --reuid smollama --regid smollama --init-groups \
@@ -169,7 +170,7 @@ start_agent() {
       /usr/bin/smollama-node run -c /etc/smollama/smollama.yaml >"$log" 2>&1 &
   agent_pid=$!
   for _ in $(seq 1 300); do
-    grep -q ' ready at ' "$log" && break
+    grep -q ' ready at ' "$log" && { ready_ms=$(( ($(date +%s%N) - launched) / 1000000 )); break; }
     kill -0 "$agent_pid" 2>/dev/null || { cat "$log" >&2; fail "the installed agent did not start"; }
     sleep 0.2
   done
@@ -197,7 +198,7 @@ memory=$(grep -o '"memory":{"status":"[A-Z]*","detail":"[^"]*"' <<<"$health" || 
 case "$memory" in
   *'"UP"'*loading*|*'"UP"'*fail*|'') fail "the in-process embedder did not load: $(components "$health")" ;;
 esac
-ok "the installed agent serves /api/health on port $port: $(components "$health")"
+ok "the installed agent was ready after ${ready_ms:-?} ms and serves /api/health on port $port: $(components "$health")"
 if $console; then
   console_smoke
 fi
