@@ -101,7 +101,8 @@ boot_line() { # line, description
   if [ -f "$boot_config" ] && grep -qx -- "$1" "$boot_config"; then
     note "$2 ($1 in $boot_config)"
   else
-    act "$2: add '$1' to $boot_config" -- sh -c 'printf "\n[all]\n%s\n" "$1" >>"$2"' sh "$1" "$boot_config"
+    # a [all] header only when the file's last section is another one (e.g. [pi4])
+    act "$2: add '$1' to $boot_config" -- sh -c 'if [ "$(grep "^\[" "$2" 2>/dev/null | tail -n 1)" = "[all]" ]; then printf "%s\n" "$1"; else printf "\n[all]\n%s\n" "$1"; fi >>"$2"' sh "$1" "$boot_config"
     reboot_needed=true
   fi
 }
