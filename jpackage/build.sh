@@ -158,7 +158,8 @@ build_console() {
   mods=java.base
   $dry_run || mods=$(modules_of "$input/smollama-console.jar" "$input/lib" --module-path "$fx")
   mods="$mods,javafx.controls,java.naming,jdk.crypto.ec,jdk.zipfs,jdk.charsets,jdk.localedata"
-  runtime "$out/runtime-console" "$mods" "$fx"
+  # no sound and no splash screen: the package then needs no ALSA
+  runtime "$out/runtime-console" "$mods" "$fx" --exclude-files '**/libjsound.so,**/libsplashscreen.so'
   local args=(--name smollama-console --app-version "$version" --vendor Smollama
       --description "Smollama operator console: live charts, memory, chat and control of every node"
       --input "$input" --main-jar smollama-console.jar --runtime-image "$out/runtime-console"

@@ -248,5 +248,6 @@ echo "package sizes:"
 for deb in "$node_deb" "$console_deb"; do
   printf '  %-40s %6s MB (installed %s MB)\n' "$(basename "$deb")" "$(( $(stat -c %s "$deb") / 1048576 ))" \
     "$(( $(dpkg-deb -f "$deb" Installed-Size) / 1024 ))"
+  echo "    depends: $(dpkg-deb -f "$deb" Depends)"
 done
 echo "test-deb: passed in $(( $(date +%s) - started )) s"
