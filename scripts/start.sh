@@ -13,11 +13,12 @@ Usage: scripts/start.sh [options]
   -c, --config FILE use this smollama.yaml instead of the embedded defaults
   --no-demo         do not enable the simulated demo sensors
   -v, --verbose     debug logging
+  --dry-run         print what would be started (build, agent, console) and exit
   -h, --help        this text
 TXT
 }
 
-headless=false port="" role="" config="" demo=true loglevel=info
+headless=false port="" role="" config="" demo=true loglevel=info dry_run=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --headless) headless=true ;;
@@ -29,10 +30,13 @@ while [ $# -gt 0 ]; do
       if [ "${#port}" -gt 5 ] || [ "$port" -gt 65535 ]; then
         echo "start.sh: --port needs a number from 0 to 65535, got '$port'" >&2; exit 2
       fi ;;
-    --role) role="${2:?--role needs hub, node or edge}"; shift ;;
+    --role)
+      role="${2:?--role needs hub, node or edge}"; shift
+      case "$role" in hub|node|edge|llama|alpaca) ;; *) echo "start.sh: --role needs hub, node or edge, got '$role'" >&2; exit 2 ;; esac ;;
     -c|--config) config="${2:?--config needs a file}"; shift ;;
     --no-demo) demo=false ;;
     -v|--verbose) loglevel=debug ;;
+    --dry-run) dry_run=true ;;
     -h|--help) usage; exit 0 ;;
     *) echo "start.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
@@ -48,6 +52,27 @@ java="$JAVA_HOME/bin/java"
 
 agent_jar=node-agent/target/smollama-node.jar
 console_jar=desktop/target/smollama-console.jar
+with_console=false
+if ! $headless && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then with_console=true; fi
+if $dry_run; then
+  args=(--log-level "$loglevel" run)
+  [ -n "$config" ] && args+=(-c "$config")
+  env_line=""
+  [ -n "$port" ] && env_line+="SMOLLAMA_HTTP_PORT=$port "
+  [ -n "$role" ] && env_line+="SMOLLAMA_NODE_ROLE=$role "
+  $demo && env_line+="SMOLLAMA_PLUGINS_SIMULATED_ENABLED=true "
+  echo "would: build when $agent_jar or $console_jar is missing or older than the sources (./mvnw -B -q -DskipTests package)"
+  # shellcheck disable=SC2086
+  echo "would: start the node-agent: ${env_line}$JAVA_HOME/bin/java ${SMOLLAMA_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m} -jar $agent_jar ${args[*]}"
+  echo "would: wait for its ready line and GET /api/health, then print the URLs"
+  if $with_console; then
+    echo "would: start the console: java (JavaFX module path) -jar $console_jar --node <the agent's URL> --token-file <its token file>"
+  else
+    echo "would: not start the console (--headless, or no DISPLAY/WAYLAND_DISPLAY)"
+  fi
+  echo "would: stop both on Ctrl-C"
+  exit 0
+fi
 if [ ! -f "$agent_jar" ] || [ ! -f "$console_jar" ] \
    || [ -n "$(find pom.xml common node-agent/pom.xml node-agent/src desktop/pom.xml desktop/src -newer "$agent_jar" -type f 2>/dev/null | head -n 1)" ]; then
   echo "Building Smollama (first run or sources changed)..." >&2
@@ -101,8 +126,15 @@ if [ -z "$url" ]; then
   exit 1
 fi
 
+health=""
+if command -v curl >/dev/null 2>&1; then
+  for _ in $(seq 1 50); do
+    health=$(curl -fsS "$url/api/health" 2>/dev/null | sed -n 's/^{"status":"\([a-z]*\)".*/\1/p') && [ -n "$health" ] && break
+    sleep 0.1
+  done
+fi
 cat <<TXT
-Smollama node-agent is up.
+Smollama node-agent is up${health:+ (health: $health)}.
   API:        $url/api/health
   OpenAPI:    $url/openapi
   WebSocket:  ${url/http/ws}/ws
@@ -111,7 +143,7 @@ Smollama node-agent is up.
 Press Ctrl-C to stop.
 TXT
 
-if ! $headless && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
+if $with_console; then
   # shellcheck source=lib/console-java.sh
   . scripts/lib/console-java.sh
   smollama_console_opts "$java"
