@@ -82,8 +82,9 @@ public final class LocalEmbedder implements Embedder {
             loadMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             LOG.info(() -> "embedding model " + MODEL + " loaded in " + loadMillis + " ms");
             model.complete(m);
-        } catch (IOException | RuntimeException | LinkageError | VirtualMachineError e) {
-            // out of memory included: health must say FAILED rather than "loading" for ever
+        } catch (IOException | RuntimeException | Error e) {
+            // any error (out of memory, a native library that fails to load, an assertion inside DJL):
+            // health must say FAILED rather than "loading" for ever
             LOG.log(
                     closed ? Level.FINE : Level.SEVERE,
                     "the in-process embedding model could not be loaded" + (closed ? " (the node has stopped)" : ""),
