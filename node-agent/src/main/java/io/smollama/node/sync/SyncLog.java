@@ -199,7 +199,8 @@ public final class SyncLog implements MemoryChanges {
                     return null;
                 }
                 long removed = rs.getLong(3);
-                return new Version(rs.getLong(1), rs.getString(2), rs.wasNull() ? null : Instant.ofEpochMilli(removed));
+                Instant removedAt = rs.wasNull() ? null : Instant.ofEpochMilli(removed);
+                return new Version(rs.getLong(1), rs.getString(2), removedAt);
             }
         }
     }
