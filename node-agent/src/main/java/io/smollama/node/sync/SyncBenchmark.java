@@ -101,8 +101,7 @@ public final class SyncBenchmark {
         public SyncMessages.PushResponse push(SyncMessages.PushRequest request) {
             try {
                 byte[] body = Json.mapper().writeValueAsBytes(request);
-                var answer =
-                        remote.receive(SyncHttpService.parsePush(Json.mapper().readTree(body)));
+                var answer = remote.receive(SyncMessages.parsePush(Json.mapper().readTree(body)));
                 return Json.mapper()
                         .readValue(Json.mapper().writeValueAsBytes(answer), SyncMessages.PushResponse.class);
             } catch (java.io.IOException e) {

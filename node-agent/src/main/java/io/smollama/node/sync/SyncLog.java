@@ -6,6 +6,7 @@ import io.smollama.common.Json;
 import io.smollama.common.Memory;
 import io.smollama.common.Observation;
 import io.smollama.node.memory.MemoryChanges;
+import io.smollama.node.memory.MemoryStore;
 import io.smollama.node.memory.MergeTarget;
 import io.smollama.node.store.Database;
 import java.sql.Connection;
@@ -107,6 +108,11 @@ public final class SyncLog implements MemoryChanges {
 
     /** What a merge did. */
     public record MergeResult(int accepted, int duplicates, VersionVector vector) {}
+
+    /** Merges entries into the log and, through {@code store}, into the memory tables, in one transaction. */
+    MergeResult merge(MemoryStore store, List<SyncEntry> entries) {
+        return store.merge((c, target) -> mergeIn(c, target, entries));
+    }
 
     /**
      * Stores the entries that are new and materialises them through {@code target}, in the caller's

@@ -79,7 +79,7 @@ final class SyncLoop implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
-        this.snapshot = new Snapshot(State.OFFLINE, null, null, "not synced yet", null);
+        this.snapshot = new Snapshot(State.SYNCING, null, null, null, null);
         this.thread = new Thread(this::run, "sync");
         thread.setDaemon(true);
     }

@@ -68,7 +68,7 @@ public final class SyncService implements AutoCloseable {
         if (entries.isEmpty()) {
             return new SyncLog.MergeResult(0, 0, log.vector());
         }
-        return store.merge((c, target) -> log.mergeIn(c, target, entries));
+        return log.merge(store, entries);
     }
 
     /** Handles a push: merges its entries and remembers the pusher as a peer. */
@@ -153,7 +153,7 @@ public final class SyncService implements AutoCloseable {
                 status = ComponentHealth.Status.UP;
                 detail = isHub() && s.hub() == null
                         ? "hub: " + s.peers().size() + " peers" + lastPeer(s.peers())
-                        : s.state() + " with " + s.hub() + "; " + s.pending() + " pending"
+                        : s.state() + (s.hub() == null ? "" : " with " + s.hub()) + "; " + s.pending() + " pending"
                                 + (s.lastSync() == null ? "; not synced yet" : "; last sync " + s.lastSync());
             }
         }

@@ -137,4 +137,25 @@ class SyncLogTest {
         assertThat(hub.observations()).isEmpty();
         assertThat(beta.observations()).isEmpty();
     }
+
+    @Test
+    void compactionOnAHubSeesOnlyItsOwnObservationsNeverTheSyncedOnes() {
+        observe(beta, "soil is dry", 0.5);
+        observe(hub, "the hub is warm", 0.5);
+        hub.sync.merge(beta.log.all());
+        Instant later = clock.instant().plus(Duration.ofDays(30));
+        assertThat(hub.observations()).hasSize(2);
+        assertThat(hub.store.observationsBefore(later, 100))
+                .extracting(o -> o.node())
+                .containsExactly("hub");
+    }
+
+    @Test
+    void aNearDuplicateOfAnotherNodesObservationIsStoredAsThisNodesOwn() {
+        observe(beta, "soil is dry", 0.5);
+        hub.sync.merge(beta.log.all());
+        observe(hub, "soil is dry", 0.5);
+        assertThat(hub.observations()).extracting(o -> o.node()).containsExactlyInAnyOrder("beta", "hub");
+        assertThat(hub.observations()).allSatisfy(o -> assertThat(o.timesSeen()).isEqualTo(1));
+    }
 }
