@@ -11,6 +11,7 @@ import io.smollama.node.agent.ChatHttpService;
 import io.smollama.node.agent.ChatService;
 import io.smollama.node.agent.OllamaLlm;
 import io.smollama.node.cluster.ClusterHttpService;
+import io.smollama.node.cluster.ClusterMember;
 import io.smollama.node.cluster.ClusterSettings;
 import io.smollama.node.cluster.ClusterView;
 import io.smollama.node.cluster.MemberSources;
@@ -50,6 +51,10 @@ import io.smollama.node.store.ReadingWriter;
 import io.smollama.node.store.Retention;
 import io.smollama.node.store.StoreException;
 import io.smollama.node.store.StoreSettings;
+import io.smollama.node.sync.SyncHttpService;
+import io.smollama.node.sync.SyncLog;
+import io.smollama.node.sync.SyncService;
+import io.smollama.node.sync.SyncSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -92,6 +97,7 @@ public final class NodeAgent implements AutoCloseable {
     private final ClusterView cluster;
     private final @Nullable MemoryStore memory;
     private final MetricRegistry metrics;
+    private final @Nullable SyncService sync;
     private volatile boolean storeReadable = true;
     private volatile String storeReadError = "";
 
@@ -99,6 +105,8 @@ public final class NodeAgent implements AutoCloseable {
         this.config = agentConfig.node();
         String name = config.name();
         NodeConfig.Storage storage = config.storage();
+        @Nullable SyncLog syncLog = null;
+        Runnable startSync = () -> {};
         try {
             resources.push(DataDirectoryLock.acquire(storage.path()));
             this.token = ApiToken.resolve(config.http().token(), config.http().tokenFile());
@@ -156,7 +164,9 @@ public final class NodeAgent implements AutoCloseable {
                 Embedder embedder =
                         new ObservedEmbedder(memorySettings.createEmbedder(), NodeMetrics.embedder(metrics));
                 resources.push(embedder);
-                this.memory = MemoryStore.open(db, embedder, name, clock, bus::publish);
+                // every change is logged for sync, enabled or not, so enabling it later pushes the history
+                syncLog = new SyncLog(db, name, clock);
+                this.memory = MemoryStore.open(db, embedder, name, clock, bus::publish, syncLog);
                 resources.push(memory);
                 NodeMetrics.memory(metrics, memory);
             } else {
@@ -176,6 +186,34 @@ public final class NodeAgent implements AutoCloseable {
             discovery.hubs().onChange(mqtt::followHub);
             mqtt.followHub(discovery.hubs().hub());
 
+            // sync: every node with memory takes pushes and serves pulls; a node with sync.enabled syncs to its hub
+            SyncSettings syncSettings =
+                    SyncSettings.from(agentConfig.loaded().settings().section("sync"));
+            if (memory != null && syncLog != null) {
+                SyncService s = new SyncService(
+                        syncLog,
+                        memory,
+                        new SyncService.Identity(name, config.role().word(), BuildInfo.version(), () -> baseUri()
+                                .toString()),
+                        syncSettings,
+                        clock);
+                resources.push(s);
+                if (syncSettings.enabled() && config.role() == NodeConfig.Role.NODE) {
+                    discovery.hubs().onChange(hub -> s.wake());
+                    startSync = () -> s.startLoop(
+                            () -> discovery
+                                    .hubs()
+                                    .hub()
+                                    .map(h -> URI.create(h.baseUrl().toString().replaceAll("/+$", "") + h.apiPath())),
+                            syncSettings.token().orElse(token));
+                } else if (syncSettings.enabled() && config.role() == NodeConfig.Role.HUB) {
+                    LOG.info("sync.enabled on a hub: it takes pushes from nodes and syncs with no other hub");
+                }
+                this.sync = s;
+            } else {
+                this.sync = null;
+            }
+
             TokenAuth auth = new TokenAuth(token, config.http().openReads());
             EventStream events = new EventStream(name, bus, auth);
             resources.push(events);
@@ -190,6 +228,11 @@ public final class NodeAgent implements AutoCloseable {
                 featureCounts.add(
                         () -> Map.of("memoryItems", (long) store.status().items()));
             }
+            if (sync != null) {
+                features.add(new SyncHttpService(sync, config.http().maxBodyBytes()));
+                featureHealth.add(sync::health);
+                featureCounts.add(sync::counts);
+            }
 
             // cluster views: this node, the nodes discovery sees and cluster.nodes, fanned out to in parallel
             this.cluster = new ClusterView(
@@ -202,6 +245,21 @@ public final class NodeAgent implements AutoCloseable {
                             MemberSources.discovery(discovery)),
                     clock);
             resources.push(cluster);
+            if (sync != null) { // the nodes that push to this one (on a hub: every syncing node)
+                SyncService peers = sync;
+                cluster.addSource(() -> peers.peers().stream()
+                        .map(p -> new ClusterMember(
+                                p.node(),
+                                p.role() == null ? "node" : p.role(),
+                                p.url() == null
+                                        ? null
+                                        : ClusterSettings.baseUrl(p.url()).orElse(null),
+                                p.lastSeen(),
+                                p.version(),
+                                ClusterMember.SYNC))
+                        .toList());
+                NodeMetrics.sync(metrics, peers::lagSeconds, peers::pending);
+            }
             features.add(new ClusterHttpService(cluster));
 
             // agent and chat: the LLM client, the tools and the chat API; not on edge nodes
@@ -303,6 +361,7 @@ public final class NodeAgent implements AutoCloseable {
                     events);
             server.start();
             resources.push(server);
+            startSync.run(); // the loop tells the hub this node's URL, known once the server listens
             resources.push(events::close); // say goodbye to WebSocket clients before the server stops
             discovery.announce(server.port(), caps(llm != null, memoryBook != null), Math.max(0, mqtt.brokerPort()));
             resources.push(discovery::close); // and to the LAN first (closing twice is harmless)
@@ -415,6 +474,11 @@ public final class NodeAgent implements AutoCloseable {
     /** The node's memory; empty on an edge node. */
     public Optional<MemoryBook> memory() {
         return Optional.ofNullable(memory);
+    }
+
+    /** Sync on this node (its peers, its log, the loop towards the hub); empty on an edge node. */
+    public Optional<SyncService> sync() {
+        return Optional.ofNullable(sync);
     }
 
     private Map<String, ComponentHealth> memoryHealth() {

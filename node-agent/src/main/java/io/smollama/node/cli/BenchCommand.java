@@ -6,6 +6,7 @@ import io.smollama.node.bench.IngestBenchmark;
 import io.smollama.node.bench.RecallBenchmark;
 import io.smollama.node.bench.SamplerIngestBenchmark;
 import io.smollama.node.mqtt.MqttBenchmark;
+import io.smollama.node.sync.SyncBenchmark;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code smollama-node bench ingest|history|mqtt|recall|embed}: benchmarks that print one {@code name: value unit} line per figure. */
+/** {@code smollama-node bench ingest|history|mqtt|recall|embed|sync}: benchmarks that print one {@code name: value unit} line per figure. */
 @Command(
         mixinStandardHelpOptions = true,
         name = "bench",
@@ -27,7 +28,8 @@ import picocli.CommandLine.Option;
             BenchCommand.History.class,
             BenchCommand.Mqtt.class,
             BenchCommand.Recall.class,
-            BenchCommand.Embed.class
+            BenchCommand.Embed.class,
+            BenchCommand.Sync.class
         })
 final class BenchCommand implements Runnable {
 
@@ -259,6 +261,32 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             try (Workspace ws = new Workspace(null)) {
                 new EmbedBenchmark(new EmbedBenchmark.Options(ws.dir, sentences, batch)).run(System.out);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            mixinStandardHelpOptions = true,
+            name = "sync",
+            description = "Sync entries/s: a node's log pushed to a hub and merged, then pulled by another node.")
+    static final class Sync implements Callable<Integer> {
+        @Option(
+                names = "--dir",
+                description = "directory for the benchmark databases (default: a temporary one, removed after)")
+        @Nullable
+        Path dir;
+
+        @Option(
+                names = "--entries",
+                defaultValue = "100000",
+                description = "log entries to sync (default ${DEFAULT-VALUE})")
+        int entries;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Workspace ws = new Workspace(dir)) {
+                new SyncBenchmark(ws.dir, entries).run(System.out);
             }
             return ExitCodes.OK;
         }

@@ -237,6 +237,7 @@ public final class NodeSchema {
                         Duration.ofDays(1),
                         "Time between sync rounds")
                 .bool("pull", true, "Also bring other nodes' entries from the hub to this node")
+                .secret("token", "The hub's API token; empty uses this node's own http.token")
                 .build();
         ConfigSpec discovery = ConfigSpec.builder()
                 .bool("enabled", true, "Announce this node and find others over mDNS")

@@ -20,6 +20,9 @@ public final class TokenAuth implements io.helidon.webserver.http.Filter {
     /** POSTs that only read (a search with a JSON body): open like GETs when reads are open. */
     static final Set<String> READ_ONLY_POSTS = Set.of("/api/memory/recall");
 
+    /** GETs that need the token even when reads are open: a pull hands out every node's whole log. */
+    static final Set<String> TOKEN_ONLY_GETS = Set.of("/api/sync/pull");
+
     private final byte[] token;
     private final boolean openReads;
 
@@ -32,10 +35,11 @@ public final class TokenAuth implements io.helidon.webserver.http.Filter {
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         Method method = req.prologue().method();
         String path = req.prologue().uriPath().path();
-        boolean read = method == Method.GET
-                || method == Method.HEAD
-                || method == Method.OPTIONS
-                || (method == Method.POST && READ_ONLY_POSTS.contains(path));
+        boolean read = (method == Method.GET
+                        || method == Method.HEAD
+                        || method == Method.OPTIONS
+                        || (method == Method.POST && READ_ONLY_POSTS.contains(path)))
+                && !TOKEN_ONLY_GETS.contains(path);
         boolean alwaysOpen = path.equals("/api/health") || path.equals("/openapi");
         if ((read && (openReads || alwaysOpen)) || accepts(bearer(req))) {
             chain.proceed();

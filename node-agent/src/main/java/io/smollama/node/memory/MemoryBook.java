@@ -55,7 +55,10 @@ public interface MemoryBook {
     /** Active memories newest first (all memories when {@code includeInactive}). */
     List<Memory> memories(int limit, boolean includeInactive);
 
-    /** Observations created before {@code cutoff}, oldest first (for compaction and age-off). */
+    /**
+     * This node's own observations created before {@code cutoff}, oldest first (for compaction and age-off);
+     * items other nodes synced here are theirs to compact.
+     */
     List<Observation> observationsBefore(Instant cutoff, int limit);
 
     /** Removes observations (and their vectors and index entries); returns how many were removed. */

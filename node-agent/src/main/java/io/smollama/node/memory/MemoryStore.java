@@ -8,6 +8,8 @@ import io.smollama.common.RecallHit;
 import io.smollama.common.RecallQuery;
 import io.smollama.common.RememberResult;
 import io.smollama.node.store.Database;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,13 +43,21 @@ public final class MemoryStore implements MemoryBook, AutoCloseable {
     private final String node;
     private final Clock clock;
     private final Consumer<NodeEvent> publish;
+    private final MemoryChanges changes;
     private final VectorIndex index = new VectorIndex();
     private final ReentrantLock writes = new ReentrantLock();
     private final Recall recall;
     private final Reembedder reembedder;
 
-    private MemoryStore(Database db, Embedder embedder, String node, Clock clock, Consumer<NodeEvent> publish) {
+    private MemoryStore(
+            Database db,
+            Embedder embedder,
+            String node,
+            Clock clock,
+            Consumer<NodeEvent> publish,
+            MemoryChanges changes) {
         this.db = db;
+        this.changes = changes;
         this.embedder = embedder;
         this.node = node;
         this.clock = clock;
@@ -62,7 +72,21 @@ public final class MemoryStore implements MemoryBook, AutoCloseable {
      */
     public static MemoryStore open(
             Database db, Embedder embedder, String node, Clock clock, Consumer<NodeEvent> publish) {
-        MemoryStore store = new MemoryStore(db, embedder, node, clock, publish);
+        return open(db, embedder, node, clock, publish, MemoryChanges.NONE);
+    }
+
+    /**
+     * Like {@link #open(Database, Embedder, String, Clock, Consumer)}, and reports every change to
+     * {@code changes} inside the change's own transaction (the node-agent passes its sync log).
+     */
+    public static MemoryStore open(
+            Database db,
+            Embedder embedder,
+            String node,
+            Clock clock,
+            Consumer<NodeEvent> publish,
+            MemoryChanges changes) {
+        MemoryStore store = new MemoryStore(db, embedder, node, clock, publish, changes);
         store.rebuildIndex();
         store.reembedder.start();
         return store;
@@ -86,14 +110,18 @@ public final class MemoryStore implements MemoryBook, AutoCloseable {
         writes.lock();
         try {
             var twin = nearest(
-                    v, new VectorIndex.Filter(1 << VectorIndex.OBSERVATION, draft.type(), Long.MIN_VALUE, null, true));
+                    v, new VectorIndex.Filter(1 << VectorIndex.OBSERVATION, draft.type(), Long.MIN_VALUE, node, true));
             Observation stored;
             if (twin != null) {
                 stored = db.write(c -> {
                     var old = MemoryTables.observation(c, twin.seq()).orElseThrow();
                     MemoryTables.reinforceObservation(
                             c, twin.seq(), raise(old.item().confidence(), draft.confidence()), now);
-                    return MemoryTables.observation(c, twin.seq()).orElseThrow().item();
+                    Observation after = MemoryTables.observation(c, twin.seq())
+                            .orElseThrow()
+                            .item();
+                    changes.observationStored(c, after);
+                    return after;
                 });
             } else {
                 Observation o = new Observation(
@@ -111,6 +139,7 @@ public final class MemoryStore implements MemoryBook, AutoCloseable {
                 long seq = db.write(c -> {
                     long s = MemoryTables.insertObservation(c, o);
                     MemoryTables.putVector(c, MemoryTables.OBSERVATION, s, embedder.model(), v);
+                    changes.observationStored(c, o);
                     return s;
                 });
                 index.put(entry(seq, o), v);
@@ -136,13 +165,16 @@ public final class MemoryStore implements MemoryBook, AutoCloseable {
         Instant now = now();
         writes.lock();
         try {
-            var twin = nearest(v, new VectorIndex.Filter(1 << VectorIndex.MEMORY, null, Long.MIN_VALUE, null, false));
+            var twin = nearest(v, new VectorIndex.Filter(1 << VectorIndex.MEMORY, null, Long.MIN_VALUE, node, false));
             RememberResult result;
             if (twin != null) {
                 Memory m = db.write(c -> {
                     var old = MemoryTables.memory(c, twin.seq()).orElseThrow();
                     MemoryTables.reinforceMemory(c, twin.seq(), raise(old.item().confidence(), confidence), now);
-                    return MemoryTables.memory(c, twin.seq()).orElseThrow().item();
+                    Memory after =
+                            MemoryTables.memory(c, twin.seq()).orElseThrow().item();
+                    changes.memoryStored(c, after);
+                    return after;
                 });
                 result = new RememberResult(m, true);
             } else {
@@ -150,6 +182,7 @@ public final class MemoryStore implements MemoryBook, AutoCloseable {
                 long seq = db.write(c -> {
                     long s = MemoryTables.insertMemory(c, m);
                     MemoryTables.putVector(c, MemoryTables.MEMORY, s, embedder.model(), v);
+                    changes.memoryStored(c, m);
                     return s;
                 });
                 index.put(entry(seq, m), v);
@@ -172,7 +205,10 @@ public final class MemoryStore implements MemoryBook, AutoCloseable {
                 if (found.isEmpty()) {
                     return found;
                 }
-                MemoryTables.deactivateMemory(c, found.get().seq(), now);
+                if (found.get().item().active()) {
+                    MemoryTables.deactivateMemory(c, found.get().seq(), now);
+                    changes.memoryForgotten(c, memoryId, now);
+                }
                 return MemoryTables.memory(c, found.get().seq());
             });
             row.ifPresent(r -> {
@@ -206,16 +242,28 @@ public final class MemoryStore implements MemoryBook, AutoCloseable {
         return db.read(c -> MemoryTables.memories(c, limit, includeInactive));
     }
 
+    /** Only this node's own observations: a hub never compacts the items other nodes synced to it. */
     @Override
     public List<Observation> observationsBefore(Instant cutoff, int limit) {
-        return db.read(c -> MemoryTables.observationsBefore(c, cutoff, limit));
+        return db.read(c -> MemoryTables.observationsBefore(c, node, cutoff, limit));
     }
 
     @Override
     public int removeObservations(Collection<String> ids) {
         writes.lock();
         try {
-            List<Long> removed = db.write(c -> MemoryTables.deleteObservations(c, ids));
+            Instant now = now();
+            List<Long> removed = db.write(c -> {
+                List<Long> seqs = new ArrayList<>();
+                for (String id : ids) {
+                    List<Long> one = MemoryTables.deleteObservations(c, List.of(id));
+                    if (!one.isEmpty()) {
+                        changes.observationRemoved(c, id, now);
+                        seqs.addAll(one);
+                    }
+                }
+                return seqs;
+            });
             removed.forEach(seq -> index.remove(VectorIndex.OBSERVATION, seq));
             return removed.size();
         } finally {
@@ -238,12 +286,14 @@ public final class MemoryStore implements MemoryBook, AutoCloseable {
                 for (Observation o : observations) {
                     if (!MemoryTables.exists(c, MemoryTables.OBSERVATION, o.id())) {
                         long seq = MemoryTables.insertObservation(c, o);
+                        changes.observationStored(c, o);
                         out.add(new Added(seq, entry(seq, o)));
                     }
                 }
                 for (Memory m : memories) {
                     if (!MemoryTables.exists(c, MemoryTables.MEMORY, m.id())) {
                         long seq = MemoryTables.insertMemory(c, m);
+                        changes.memoryStored(c, m);
                         out.add(new Added(seq, entry(seq, m)));
                     }
                 }
@@ -260,6 +310,115 @@ public final class MemoryStore implements MemoryBook, AutoCloseable {
             reembedder.wake();
         }
         return stored;
+    }
+
+    /** Work inside a sync merge's transaction. */
+    @FunctionalInterface
+    public interface MergeWork<T> {
+        T run(Connection c, MergeTarget target) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one write transaction in which it may write other nodes' items through the
+     * {@link MergeTarget}; the in-memory index follows once the transaction committed (and forgets nothing
+     * when it rolls back). New and changed items are embedded in the background.
+     */
+    public <T> T merge(MergeWork<T> work) {
+        writes.lock();
+        try {
+            Merged merged = new Merged();
+            T result = db.write(c -> work.run(c, merged.on(c)), merged.pending::clear);
+            merged.pending.forEach(Runnable::run);
+            if (merged.embed) {
+                reembedder.wake();
+            }
+            return result;
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /** A {@link MergeTarget} that queues index changes until the transaction committed. */
+    private final class Merged implements MergeTarget {
+        final List<Runnable> pending = new ArrayList<>();
+        boolean embed;
+        private @Nullable Connection c;
+
+        Merged on(Connection connection) {
+            this.c = connection;
+            pending.clear();
+            embed = false;
+            return this;
+        }
+
+        private Connection c() {
+            return java.util.Objects.requireNonNull(c);
+        }
+
+        @Override
+        public void putObservation(Observation o) throws SQLException {
+            var old = MemoryTables.observationById(c(), o.id());
+            if (old.isPresent() && sameText(old.get().item(), o)) {
+                MemoryTables.updateObservation(c(), old.get().seq(), o);
+                return;
+            }
+            if (old.isPresent()) {
+                long oldSeq = old.get().seq();
+                MemoryTables.deleteObservations(c(), List.of(o.id()));
+                pending.add(() -> index.remove(VectorIndex.OBSERVATION, oldSeq));
+            }
+            long seq = MemoryTables.insertObservation(c(), o);
+            VectorIndex.Entry e = entry(seq, o);
+            pending.add(() -> index.put(e, null));
+            embed = true;
+        }
+
+        @Override
+        public void putMemory(Memory m) throws SQLException {
+            var old = MemoryTables.memoryById(c(), m.id());
+            if (old.isPresent() && sameText(old.get().item(), m)) {
+                long seq = old.get().seq();
+                MemoryTables.updateMemory(c(), seq, m);
+                boolean active = m.active();
+                pending.add(() -> index.setActive(VectorIndex.MEMORY, seq, active));
+                return;
+            }
+            if (old.isPresent()) {
+                long oldSeq = old.get().seq();
+                MemoryTables.deleteMemory(c(), oldSeq);
+                pending.add(() -> index.remove(VectorIndex.MEMORY, oldSeq));
+            }
+            long seq = MemoryTables.insertMemory(c(), m);
+            VectorIndex.Entry e = entry(seq, m);
+            pending.add(() -> index.put(e, null));
+            embed = true;
+        }
+
+        @Override
+        public void removeObservation(String id) throws SQLException {
+            for (long seq : MemoryTables.deleteObservations(c(), List.of(id))) {
+                pending.add(() -> index.remove(VectorIndex.OBSERVATION, seq));
+            }
+        }
+
+        @Override
+        public Optional<Memory> memory(String id) throws SQLException {
+            return MemoryTables.memoryById(c(), id).map(MemoryTables.Row::item);
+        }
+    }
+
+    /** Same text and index attributes: the row (and its vector) can be updated in place. */
+    private static boolean sameText(Observation a, Observation b) {
+        return a.text().equals(b.text())
+                && a.type().equals(b.type())
+                && a.node().equals(b.node())
+                && a.createdAt().equals(b.createdAt());
+    }
+
+    private static boolean sameText(Memory a, Memory b) {
+        return a.fact().equals(b.fact())
+                && a.node().equals(b.node())
+                && a.createdAt().equals(b.createdAt());
     }
 
     /** Observations then memories, each in storage order, {@code page} rows at a time (for export). */

@@ -179,6 +179,50 @@ final class MemoryTables {
                 .map(r -> new Row<>(r.seq(), (Memory) r.item()));
     }
 
+    static Optional<Row<Observation>> observationById(Connection c, String id) throws SQLException {
+        try (PreparedStatement st =
+                c.prepareStatement("SELECT " + OBSERVATION_COLUMNS + " FROM observations WHERE id = ?")) {
+            st.setString(1, id);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? Optional.of(new Row<>(rs.getLong(1), observationOf(rs))) : Optional.empty();
+            }
+        }
+    }
+
+    /** Sets every field but the text, type, node and creation time (which the FTS and index rows carry). */
+    static void updateObservation(Connection c, long seq, Observation o) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE observations SET confidence = ?, related_sources = ?,"
+                + " source = ?, updated_at = ?, times_seen = ? WHERE seq = ?")) {
+            st.setDouble(1, o.confidence());
+            st.setString(2, json(o.relatedSources()));
+            st.setString(3, o.source());
+            st.setLong(4, o.updatedAt().toEpochMilli());
+            st.setInt(5, o.timesSeen());
+            st.setLong(6, seq);
+            st.executeUpdate();
+        }
+    }
+
+    /** Sets every field but the fact, node and creation time. */
+    static void updateMemory(Connection c, long seq, Memory m) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("UPDATE memories SET confidence = ?, times_confirmed = ?,"
+                + " active = ?, updated_at = ? WHERE seq = ?")) {
+            st.setDouble(1, m.confidence());
+            st.setInt(2, m.timesConfirmed());
+            st.setInt(3, m.active() ? 1 : 0);
+            st.setLong(4, m.updatedAt().toEpochMilli());
+            st.setLong(5, seq);
+            st.executeUpdate();
+        }
+    }
+
+    static void deleteMemory(Connection c, long seq) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("DELETE FROM memories WHERE seq = ?")) {
+            st.setLong(1, seq);
+            st.executeUpdate();
+        }
+    }
+
     static Optional<Row<Memory>> memoryById(Connection c, String id) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("SELECT " + MEMORY_COLUMNS + " FROM memories WHERE id = ?")) {
             st.setString(1, id);
@@ -215,11 +259,13 @@ final class MemoryTables {
         }
     }
 
-    static List<Observation> observationsBefore(Connection c, Instant cutoff, int limit) throws SQLException {
+    static List<Observation> observationsBefore(Connection c, String node, Instant cutoff, int limit)
+            throws SQLException {
         try (PreparedStatement st = c.prepareStatement("SELECT " + OBSERVATION_COLUMNS + " FROM observations"
-                + " WHERE created_at < ? ORDER BY created_at, seq LIMIT ?")) {
+                + " WHERE created_at < ? AND node = ? ORDER BY created_at, seq LIMIT ?")) {
             st.setLong(1, cutoff.toEpochMilli());
-            st.setInt(2, limit);
+            st.setString(2, node);
+            st.setInt(3, limit);
             return observations(st);
         }
     }

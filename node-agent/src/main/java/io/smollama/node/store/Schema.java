@@ -146,6 +146,44 @@ final class Schema {
                                 qos        INTEGER NOT NULL CHECK (qos IN (1, 2)),
                                 retain     INTEGER NOT NULL CHECK (retain IN (0, 1)),
                                 created_at INTEGER NOT NULL
+                            )""")),
+            new Migration(
+                    5,
+                    "sync: the CRDT log, version vector, Lamport clock, per-item versions, peers",
+                    List.of("""
+                            CREATE TABLE sync_log (
+                                origin     TEXT NOT NULL,
+                                seq        INTEGER NOT NULL,
+                                id         TEXT NOT NULL UNIQUE,
+                                lamport    INTEGER NOT NULL,
+                                type       TEXT NOT NULL,
+                                payload    TEXT NOT NULL,
+                                created_at INTEGER NOT NULL,
+                                PRIMARY KEY (origin, seq)
+                            ) WITHOUT ROWID""", """
+                            CREATE TABLE sync_vector (
+                                origin TEXT PRIMARY KEY,
+                                hw     INTEGER NOT NULL
+                            ) WITHOUT ROWID""", """
+                            CREATE TABLE sync_clock (
+                                id      INTEGER PRIMARY KEY CHECK (id = 1),
+                                lamport INTEGER NOT NULL
+                            )""", "INSERT INTO sync_clock (id, lamport) VALUES (1, 0)", """
+                            CREATE TABLE sync_items (
+                                kind       TEXT NOT NULL CHECK (kind IN ('observation', 'memory')),
+                                id         TEXT NOT NULL,
+                                lamport    INTEGER NOT NULL,
+                                origin     TEXT NOT NULL,
+                                removed_at INTEGER,
+                                PRIMARY KEY (kind, id)
+                            ) WITHOUT ROWID""", """
+                            CREATE TABLE sync_peers (
+                                node      TEXT PRIMARY KEY,
+                                url       TEXT,
+                                role      TEXT,
+                                version   TEXT,
+                                last_seen INTEGER NOT NULL,
+                                vector    TEXT NOT NULL DEFAULT '{}'
                             )""")));
 
     private Schema() {}

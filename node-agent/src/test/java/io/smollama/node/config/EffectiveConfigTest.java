@@ -112,6 +112,7 @@ class EffectiveConfigTest {
                         "sync.hub_url",
                         "sync.interval",
                         "sync.pull",
+                        "sync.token",
                         "discovery.enabled",
                         "discovery.interface",
                         "cluster.nodes",
