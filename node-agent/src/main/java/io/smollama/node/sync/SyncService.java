@@ -102,10 +102,16 @@ public final class SyncService implements AutoCloseable {
         return log.peers();
     }
 
-    /** Seconds since the last successful round; NaN when this node does not sync or never has (for /metrics). */
+    /**
+     * How far behind the hub this node is, for /metrics: 0 while the hub holds every entry, else the
+     * seconds since the last successful round (NaN when there has been none, or this node does not sync).
+     */
     public double lagSeconds() {
-        Long lag = status().lagSeconds();
-        return lag == null ? Double.NaN : lag;
+        SyncMessages.SyncStatus s = status();
+        if (s.enabled() && s.pending() == 0 && s.lastSync() != null) {
+            return 0;
+        }
+        return s.lagSeconds() == null ? Double.NaN : s.lagSeconds();
     }
 
     /** Entries held here that the hub lacks; 0 when this node does not sync (for /metrics). */
