@@ -4,6 +4,7 @@ import io.smollama.common.ComponentHealth;
 import io.smollama.node.memory.MemoryStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -104,13 +105,21 @@ public final class SyncService implements AutoCloseable {
 
     /** Seconds since the last successful round; NaN when this node does not sync or never has (for /metrics). */
     public double lagSeconds() {
-        Long lag = status().lagSeconds();
-        return lag == null ? Double.NaN : lag;
+        SyncLoop l = loop;
+        Instant last = l == null ? null : l.snapshot().lastSync();
+        return last == null
+                ? Double.NaN
+                : Duration.between(last, clock.instant()).toSeconds();
     }
 
     /** Entries held here that the hub lacks; 0 when this node does not sync (for /metrics). */
     public long pending() {
-        return status().pending();
+        SyncLoop l = loop;
+        if (l == null) {
+            return 0;
+        }
+        VersionVector hub = l.snapshot().hubVector();
+        return log.missingFrom(hub == null ? VersionVector.EMPTY : hub);
     }
 
     /** {@code GET /api/sync/status}. */
