@@ -285,12 +285,7 @@ public final class NodeAgent implements AutoCloseable {
                 features.add(new ChatHttpService(chat, config.http().maxBodyBytes()));
                 featureHealth.add(chat::health);
                 if (memoryBook != null) { // cross_node_recall: the hub's merged memory (this node's own on a hub)
-                    Optional<URI> syncHub = agentConfig
-                            .loaded()
-                            .settings()
-                            .section("sync")
-                            .optionalString("hub_url")
-                            .flatMap(ClusterSettings::baseUrl);
+                    Optional<URI> syncHub = syncSettings.hubUrl();
                     ClusterView view = cluster;
                     Supplier<Optional<URI>> hubUrl =
                             () -> syncHub.or(() -> discovery.hubs().hubUrl()).or(view::knownHub);

@@ -171,7 +171,7 @@ final class NodeMetrics {
     static void sync(MetricRegistry registry, DoubleSupplier lagSeconds, LongSupplier pendingEntries) {
         registry.gauge(
                 "smollama_sync_lag_seconds",
-                "Seconds since this node's log last matched the hub's (0 when in sync)",
+                "Seconds since the last successful sync round with the hub (NaN before the first)",
                 lagSeconds);
         registry.gauge(
                 "smollama_sync_pending_entries",

@@ -160,9 +160,10 @@ final class MemoryTables {
         }
     }
 
+    /** Deactivates a memory, updated at the later of its own time and {@code at} (as a synced forget does). */
     static void deactivateMemory(Connection c, long seq, Instant at) throws SQLException {
-        try (PreparedStatement st =
-                c.prepareStatement("UPDATE memories SET active = 0, updated_at = ? WHERE seq = ? AND active = 1")) {
+        try (PreparedStatement st = c.prepareStatement(
+                "UPDATE memories SET active = 0, updated_at = max(updated_at, ?) WHERE seq = ? AND active = 1")) {
             st.setLong(1, at.toEpochMilli());
             st.setLong(2, seq);
             st.executeUpdate();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smollama.common.Json;
 import io.smollama.common.Memory;
 import io.smollama.common.Observation;
+import io.smollama.node.config.NodeSchema;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
@@ -115,6 +116,10 @@ public record SyncEntry(
             throw new InvalidEntryException("id", "expected a UUID, got '" + id + "'");
         }
         String origin = text(n, "origin");
+        if (!origin.matches(NodeSchema.NODE_NAME)) {
+            throw new InvalidEntryException(
+                    "origin", "expected a node name (lower-case letters, digits, inner '-'), got '" + origin + "'");
+        }
         long seq = positive(n, "seq");
         long lamport = positive(n, "lamport");
         String type = text(n, "type");

@@ -51,7 +51,11 @@ public final class SyncHttpService implements HttpService {
             push = new SyncMessages.PushRequest(
                     push.from(), url, push.role(), push.version(), push.entries(), push.vector());
         }
-        JsonHttp.ok(res, sync.receive(push));
+        try {
+            JsonHttp.ok(res, sync.receive(push));
+        } catch (SyncLog.ConflictException e) {
+            throw new ApiException(409, "sync_conflict", e.getMessage());
+        }
     }
 
     /**

@@ -125,6 +125,7 @@ public final class SyncLog implements MemoryChanges {
         TreeSet<String> touched = new TreeSet<>();
         for (SyncEntry e : entries) {
             if (!insert(c, e)) {
+                checkSame(c, e);
                 duplicates++;
                 continue;
             }
@@ -253,6 +254,46 @@ public final class SyncLog implements MemoryChanges {
             st.setString(6, e.payload().toString());
             st.setLong(7, e.createdAt().toEpochMilli());
             return st.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * An entry that was not inserted must be the very entry held: one that claims a held {@code (origin, seq)}
+     * under another id (or a held id under another origin or seq) is a different change, and counting it
+     * as a duplicate would drop it silently on this node while the sender believes it delivered.
+     */
+    private static void checkSame(Connection c, SyncEntry e) throws SQLException {
+        try (PreparedStatement st =
+                c.prepareStatement("SELECT id, origin, seq FROM sync_log WHERE origin = ? AND seq = ?"
+                        + " UNION ALL SELECT id, origin, seq FROM sync_log WHERE id = ?")) {
+            st.setString(1, e.origin());
+            st.setLong(2, e.seq());
+            st.setString(3, e.id());
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    if (!id.equals(e.id()) || !rs.getString(2).equals(e.origin()) || rs.getLong(3) != e.seq()) {
+                        throw new ConflictException(e, id, rs.getString(2), rs.getLong(3));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Two different entries claim one {@code (origin, seq)} (or one id): the origin started a new log under a
+     * name that already had one (its database was lost, or the name was reused). The whole merge is refused.
+     */
+    public static final class ConflictException extends RuntimeException {
+        ConflictException(SyncEntry e, String heldId, String heldOrigin, long heldSeq) {
+            super(
+                    "entry " + e.id() + " (" + e.origin() + " seq " + e.seq() + ") conflicts with entry " + heldId
+                            + " (" + heldOrigin + " seq " + heldSeq + ") held here: node '" + e.origin()
+                            + "' started a new sync log under a name that already has one (its database was lost"
+                            + " or the name reused); restore its database or give it another node name",
+                    null,
+                    false,
+                    false);
         }
     }
 

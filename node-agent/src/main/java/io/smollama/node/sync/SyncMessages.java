@@ -1,6 +1,7 @@
 package io.smollama.node.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smollama.node.config.NodeSchema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,8 +66,10 @@ final class SyncMessages {
      */
     static SyncMessages.PushRequest parsePush(JsonNode body) {
         JsonNode from = body.get("from");
-        if (from == null || !from.isTextual() || from.asText().isBlank()) {
-            throw new BadPushException("bad_request", "field 'from' must be the pushing node's name");
+        if (from == null || !from.isTextual() || !from.asText().matches(NodeSchema.NODE_NAME)) {
+            throw new BadPushException(
+                    "bad_request",
+                    "field 'from' must be the pushing node's name (lower-case letters, digits, inner '-')");
         }
         JsonNode entries = body.get("entries");
         if (entries == null || !entries.isArray()) {

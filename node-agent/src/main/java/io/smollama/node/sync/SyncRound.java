@@ -29,10 +29,16 @@ final class SyncRound {
         var hello = peer.push(local.pushRequest(List.of(), mine));
         VersionVector peerVector = new VersionVector(hello.vector());
         VersionVector latest = peerVector;
+        String self = local.log().self();
+        // the peer holds more of this node's own entries than this node: its log was lost (or the name is
+        // reused). Offer every own entry, so the peer refuses one it holds under another id, and pull the
+        // own entries back, so the next local entry continues the seq instead of reusing one.
+        boolean behindOnSelf = peerVector.get(self) > mine.get(self);
+        VersionVector pushFrom = behindOnSelf ? peerVector.without(self) : peerVector;
         int pushed = 0;
         SyncLog.@Nullable Cursor after = null;
         while (true) {
-            SyncLog.Page page = local.log().entriesAfter(peerVector, null, BATCH, after);
+            SyncLog.Page page = local.log().entriesAfter(pushFrom, null, BATCH, after);
             List<SyncEntry> batch = fit(page.entries());
             if (batch.isEmpty()) {
                 break;
@@ -47,10 +53,16 @@ final class SyncRound {
             }
         }
         int pulled = 0;
-        if (pull) {
+        if (pull || behindOnSelf) {
             while (true) {
-                var answer = peer.pull(local.log().vector(), BATCH, local.log().self());
-                var merged = local.merge(answer.entries());
+                var answer = peer.pull(local.log().vector(), BATCH, behindOnSelf ? "" : self);
+                SyncLog.MergeResult merged;
+                try {
+                    merged = local.merge(answer.entries());
+                } catch (SyncLog.ConflictException e) {
+                    throw SyncException.rejected(
+                            peer.describe() + " sent an entry this node holds otherwise: " + e.getMessage());
+                }
                 pulled += merged.accepted();
                 latest = new VersionVector(answer.vector());
                 // a page of entries all held already (beyond a gap the peer has too) would come back forever

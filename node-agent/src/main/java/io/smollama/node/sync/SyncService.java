@@ -4,6 +4,7 @@ import io.smollama.common.ComponentHealth;
 import io.smollama.node.memory.MemoryStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -102,21 +103,23 @@ public final class SyncService implements AutoCloseable {
         return log.peers();
     }
 
-    /**
-     * How far behind the hub this node is, for /metrics: 0 while the hub holds every entry, else the
-     * seconds since the last successful round (NaN when there has been none, or this node does not sync).
-     */
+    /** Seconds since the last successful round, for /metrics (NaN before the first, or when this node does not sync). */
     public double lagSeconds() {
-        SyncMessages.SyncStatus s = status();
-        if (s.enabled() && s.pending() == 0 && s.lastSync() != null) {
-            return 0;
-        }
-        return s.lagSeconds() == null ? Double.NaN : s.lagSeconds();
+        SyncLoop l = loop;
+        Instant last = l == null ? null : l.snapshot().lastSync();
+        return last == null
+                ? Double.NaN
+                : Duration.between(last, clock.instant()).toSeconds();
     }
 
     /** Entries held here that the hub lacks; 0 when this node does not sync (for /metrics). */
     public long pending() {
-        return status().pending();
+        SyncLoop l = loop;
+        if (l == null) {
+            return 0;
+        }
+        VersionVector hub = l.snapshot().hubVector();
+        return log.missingFrom(hub == null ? VersionVector.EMPTY : hub);
     }
 
     /** {@code GET /api/sync/status}. */

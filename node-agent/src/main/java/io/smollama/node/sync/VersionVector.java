@@ -69,6 +69,13 @@ public record VersionVector(Map<String, Long> marks) {
         return b.toString();
     }
 
+    /** This vector without {@code origin}'s mark (as if none of its entries were held). */
+    public VersionVector without(String origin) {
+        java.util.Map<String, Long> m = new TreeMap<>(marks);
+        m.remove(origin);
+        return new VersionVector(m);
+    }
+
     /** True when this vector is at or beyond {@code other} for every origin. */
     public boolean covers(VersionVector other) {
         return other.marks.entrySet().stream().allMatch(e -> get(e.getKey()) >= e.getValue());

@@ -126,6 +126,21 @@ class SyncLogTest {
     }
 
     @Test
+    void aMemoryForgottenHereAfterANodeWithAFastClockConfirmedItMaterialisesAsOnEveryOtherNode() {
+        MutableClock ahead = new MutableClock(clock.instant().plus(Duration.ofHours(1)), ZoneOffset.UTC);
+        try (LocalNode alpha = new LocalNode("alpha", tmp.resolve("alpha"), ahead)) {
+            var m = alpha.store.remember("the pump is in the shed", 0.5); // updatedAt an hour ahead of beta
+            beta.sync.merge(alpha.log.all());
+            clock.advance(Duration.ofSeconds(1));
+            beta.store.forget(m.memory().id());
+            hub.sync.merge(alpha.log.all());
+            hub.sync.merge(beta.log.all());
+            assertThat(hub.memories().getFirst().active()).isFalse();
+            assertThat(beta.memories()).isEqualTo(hub.memories());
+        }
+    }
+
+    @Test
     void aRemovedObservationIsNotBroughtBackByAnOlderState() {
         observe(beta, "soil is dry", 0.5);
         String id = beta.observations().getFirst().id();
