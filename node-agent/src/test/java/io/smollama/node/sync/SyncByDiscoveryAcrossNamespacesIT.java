@@ -32,9 +32,12 @@ class SyncByDiscoveryAcrossNamespacesIT {
         return config;
     }
 
-    /** Asks {@code url} through the relay until {@code until} holds (20 s at most). */
+    /**
+     * Asks {@code url} through the relay until {@code until} holds (25 s at most: a hub that restarts under the same
+     * name is seen with its new port at the browser's next refresh, every 10 s, not from its announcement).
+     */
     private static JsonNode await(RelayedHttp http, String url, Predicate<JsonNode> until) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(25).toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
             RelayedHttp.Response r = http.get(url);
@@ -114,6 +117,63 @@ class SyncByDiscoveryAcrossNamespacesIT {
                             s -> s.path("state").asText().equals("idle")
                                     && s.path("pending").asLong() == 0);
                     assertThat(idle.path("hub").asText()).isEqualTo(secondHub + "/api");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aNodeFollowsAHubThatWasKilledWithoutGoodbyeAndRestartsOnAnotherPort() throws Exception {
+        try (NetworkNamespaces ns = NetworkNamespaces.create();
+                RelayedHttp http = RelayedHttp.start(ns.inB(), TOKEN)) {
+            Path hubConfig = write(dir, "hub", """
+                    node: {name: ns-hub, role: hub}
+                    http: {host: 0.0.0.0, port: 0, token: %s}
+                    storage: {path: %s}
+                    observe: {enabled: false}
+                    """.formatted(TOKEN, dir.resolve("hub/data")));
+            Path nodeConfig = write(dir, "node", """
+                    node: {name: ns-node, role: node}
+                    http: {host: 0.0.0.0, port: 0, token: %s}
+                    storage: {path: %s}
+                    observe: {enabled: false}
+                    sync: {enabled: true, interval: 2s}
+                    """.formatted(TOKEN, dir.resolve("node/data")));
+
+            try (AgentProcess hub = AgentProcess.start(hubConfig, ns.inA());
+                    AgentProcess node = AgentProcess.start(nodeConfig, ns.inB())) {
+                String nodeUrl = "http://127.0.0.1:" + node.baseUri().getPort();
+                remember(http, nodeUrl, "The north gate sticks when it rains");
+                await(
+                        http,
+                        nodeUrl + "/api/sync/status",
+                        s -> s.path("state").asText().equals("idle")
+                                && s.path("pending").asLong() == 0);
+                hub.kill9(); // a power cut: no goodbye, discovery still lists it for a while
+
+                remember(http, nodeUrl, "The well pump hums louder at night");
+                await(
+                        http,
+                        nodeUrl + "/api/sync/status",
+                        s -> s.path("state").asText().equals("offline")
+                                && s.path("pending").asLong() > 0);
+
+                try (AgentProcess back = AgentProcess.start(hubConfig, ns.inA())) {
+                    String hubUrl = "http://" + NetworkNamespaces.ADDRESS_A + ":"
+                            + back.baseUri().getPort();
+                    long t0 = System.nanoTime();
+                    await(http, hubUrl + "/api/memories", m -> m.toString()
+                            .contains("The well pump hums louder at night"));
+                    System.out.printf(
+                            "sync by discovery: entries on the restarted hub %d ms after it was ready%n",
+                            (System.nanoTime() - t0) / 1_000_000);
+                    assertThat(await(
+                                            http,
+                                            nodeUrl + "/api/sync/status",
+                                            s -> s.path("pending").asLong() == 0)
+                                    .path("hub")
+                                    .asText())
+                            .isEqualTo(hubUrl + "/api");
                 }
             }
         }
