@@ -94,6 +94,20 @@ class SyncByDiscoveryAcrossNamespacesIT {
                             s -> s.path("state").asText().equals("idle")
                                     && s.path("pending").asLong() == 0);
                     assertThat(idle.path("hub").asText()).isEqualTo(firstHub + "/api");
+                    // the hub lists the node at its LAN address (it reports loopback), known by sync and discovery
+                    String lanUrl = "http://" + NetworkNamespaces.ADDRESS_B + ":"
+                            + node.baseUri().getPort();
+                    await(http, firstHub + "/api/cluster/nodes", v -> {
+                        for (JsonNode n : v.path("nodes")) {
+                            if (n.path("node").asText().equals("ns-node")) {
+                                return n.path("url").asText().equals(lanUrl)
+                                        && n.path("state").asText().equals("reachable")
+                                        && n.path("via").toString().contains("sync")
+                                        && n.path("via").toString().contains("discovery");
+                            }
+                        }
+                        return false;
+                    });
                     hub.terminate(); // says goodbye on the LAN
                 }
 
