@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Zero-config sync the way a user runs it: the packaged agent as a hub in one network namespace, a node with
  * {@code sync.enabled} and no {@code sync.hub_url} in the other, joined by a veth pair; the node finds the hub by
- * mDNS and follows it when it stops and comes back on another port, without a restart.
+ * mDNS and follows it when it stops and comes back at another address or port, without a restart.
  */
 class SyncByDiscoveryAcrossNamespacesIT {
 
@@ -62,7 +62,7 @@ class SyncByDiscoveryAcrossNamespacesIT {
     }
 
     @Test
-    void aNodeWithoutHubUrlSyncsToTheHubDiscoveryFindsAndFollowsItWhenItComesBackOnAnotherPort() throws Exception {
+    void aNodeWithoutHubUrlSyncsToTheHubDiscoveryFindsAndFollowsItWhenItComesBackAtAnotherAddress() throws Exception {
         try (NetworkNamespaces ns = NetworkNamespaces.create();
                 RelayedHttp http = RelayedHttp.start(ns.inB(), TOKEN)) {
             Path hubConfig = write(dir, "hub", """
@@ -119,8 +119,13 @@ class SyncByDiscoveryAcrossNamespacesIT {
                                 && s.path("pending").asLong() > 0);
                 assertThat(offline.path("lastError").asText()).isNotBlank();
 
+                // the hub comes back at another address (and port)
+                ns.moveA();
+                Files.writeString(
+                        hubConfig,
+                        Files.readString(hubConfig) + "discovery: {interface: " + NetworkNamespaces.ADDRESS_A2 + "}\n");
                 try (AgentProcess hub = AgentProcess.start(hubConfig, ns.inA())) {
-                    String secondHub = "http://" + NetworkNamespaces.ADDRESS_A + ":"
+                    String secondHub = "http://" + NetworkNamespaces.ADDRESS_A2 + ":"
                             + hub.baseUri().getPort();
                     System.out.printf("sync by discovery: hub moved from %s to %s%n", firstHub, secondHub);
                     await(http, secondHub + "/api/memories", m -> m.toString()

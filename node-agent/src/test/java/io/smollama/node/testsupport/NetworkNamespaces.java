@@ -21,15 +21,19 @@ public final class NetworkNamespaces implements AutoCloseable {
 
     public static final String ADDRESS_A = "10.213.0.1";
     public static final String ADDRESS_B = "10.213.0.2";
+    /** A second address {@link #moveA} gives namespace {@code a}, for a node that moves. */
+    public static final String ADDRESS_A2 = "10.213.0.3";
 
     private final String a;
     private final String b;
     private final String ip;
+    private final String vethA;
 
-    private NetworkNamespaces(String ip, String a, String b) {
+    private NetworkNamespaces(String ip, String a, String b, String vethA) {
         this.ip = ip;
         this.a = a;
         this.b = b;
+        this.vethA = vethA;
     }
 
     public static NetworkNamespaces create() throws IOException, InterruptedException {
@@ -42,8 +46,8 @@ public final class NetworkNamespaces implements AutoCloseable {
                 "root".equals(System.getProperty("user.name")),
                 "skipped: creating network namespaces needs root (running as " + System.getProperty("user.name") + ")");
         long pid = ProcessHandle.current().pid();
-        NetworkNamespaces ns = new NetworkNamespaces(ip, "smollama-a-" + pid, "smollama-b-" + pid);
         String vethA = "sma" + pid;
+        NetworkNamespaces ns = new NetworkNamespaces(ip, "smollama-a-" + pid, "smollama-b-" + pid, vethA);
         String vethB = "smb" + pid;
         Result add = ns.run("netns", "add", ns.a);
         assumeTrue(add.ok(), "skipped: 'ip netns add' is not permitted here: " + add.output());
@@ -64,6 +68,14 @@ public final class NetworkNamespaces implements AutoCloseable {
         must("-n", namespace, "addr", "add", address + "/24", "dev", veth);
         must("-n", namespace, "link", "set", veth, "up");
         must("-n", namespace, "route", "add", "224.0.0.0/4", "dev", veth);
+    }
+
+    /**
+     * Gives namespace {@code a} the address {@link #ADDRESS_A2} too (the first one stays), so a node can come back
+     * at another address: start it with {@code discovery.interface} set to the new one.
+     */
+    public void moveA() throws IOException, InterruptedException {
+        must("-n", a, "addr", "add", ADDRESS_A2 + "/24", "dev", vethA);
     }
 
     /** The command prefix that runs a program in namespace {@code a}. */
