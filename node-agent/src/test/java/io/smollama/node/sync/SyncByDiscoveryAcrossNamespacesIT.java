@@ -119,7 +119,7 @@ class SyncByDiscoveryAcrossNamespacesIT {
                                 && s.path("pending").asLong() > 0);
                 assertThat(offline.path("lastError").asText()).isNotBlank();
 
-                // the hub comes back at another address (and port)
+                // the hub comes back at another address (the old one is gone) and port
                 ns.moveA();
                 Files.writeString(
                         hubConfig,
@@ -130,12 +130,12 @@ class SyncByDiscoveryAcrossNamespacesIT {
                     System.out.printf("sync by discovery: hub moved from %s to %s%n", firstHub, secondHub);
                     await(http, secondHub + "/api/memories", m -> m.toString()
                             .contains("The well pump hums louder at night"));
-                    JsonNode idle = await(
+                    await(
                             http,
                             nodeUrl + "/api/sync/status",
                             s -> s.path("state").asText().equals("idle")
-                                    && s.path("pending").asLong() == 0);
-                    assertThat(idle.path("hub").asText()).isEqualTo(secondHub + "/api");
+                                    && s.path("pending").asLong() == 0
+                                    && s.path("hub").asText().equals(secondHub + "/api"));
                 }
             }
         }

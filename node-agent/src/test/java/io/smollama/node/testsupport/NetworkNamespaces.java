@@ -71,11 +71,14 @@ public final class NetworkNamespaces implements AutoCloseable {
     }
 
     /**
-     * Gives namespace {@code a} the address {@link #ADDRESS_A2} too (the first one stays), so a node can come back
-     * at another address: start it with {@code discovery.interface} set to the new one.
+     * Moves namespace {@code a} from {@link #ADDRESS_A} to {@link #ADDRESS_A2}, as a DHCP lease might after a power
+     * cut; start the node there again with {@code discovery.interface} set to the new address.
      */
     public void moveA() throws IOException, InterruptedException {
+        // deleting a primary address deletes its secondaries too: delete first, then add
+        must("-n", a, "addr", "del", ADDRESS_A + "/24", "dev", vethA);
         must("-n", a, "addr", "add", ADDRESS_A2 + "/24", "dev", vethA);
+        must("-n", a, "route", "replace", "224.0.0.0/4", "dev", vethA);
     }
 
     /** The command prefix that runs a program in namespace {@code a}. */
