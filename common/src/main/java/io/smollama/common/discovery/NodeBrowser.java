@@ -106,11 +106,7 @@ public final class NodeBrowser implements AutoCloseable {
         public void serviceResolved(ServiceEvent event) {
             ServiceInfo info = event.getInfo();
             if (info != null) {
-                List<NodeRegistry.Change> changes = registry.seenInCache(sighting(info));
-                publish(changes);
-                if (!changes.isEmpty()) {
-                    refreshNow(); // JmDNS may have mixed in a stale address: ask the node itself
-                }
+                publish(registry.seen(sighting(info)));
             }
         }
     };
@@ -198,7 +194,7 @@ public final class NodeBrowser implements AutoCloseable {
                     // answered without its details (they did not fit, or came separately): resolve it
                     ServiceInfo info = jmdns.getServiceInfo(SmollamaService.TYPE, name, RESOLVE_TIMEOUT.toMillis());
                     if (info != null) {
-                        publish(registry.seenInCache(sighting(info)));
+                        publish(registry.seen(sighting(info)));
                     }
                 }
             }

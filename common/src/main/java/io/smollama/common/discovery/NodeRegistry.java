@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
 /**
  * The browser's table of nodes and its liveness rule, free of any network so it can be tested with
@@ -32,8 +30,6 @@ final class NodeRegistry {
     private final Clock clock;
     private final Duration expireAfter;
     private final Map<String, DiscoveredNode> nodes = new LinkedHashMap<>();
-    /** Nodes whose entry comes from an answer heard on the wire rather than from JmDNS's cache. */
-    private final Set<String> fromWire = new java.util.HashSet<>();
 
     NodeRegistry(Clock clock, Duration expireAfter) {
         if (expireAfter.isNegative() || expireAfter.isZero()) {
@@ -43,51 +39,8 @@ final class NodeRegistry {
         this.expireAfter = expireAfter;
     }
 
-    /**
-     * A complete answer heard on the wire just now (the browser's own query): adds the node, updates it when its
-     * announcement changed, else refreshes it. Its addresses are the node's own, now.
-     */
+    /** A complete answer: adds the node, updates it when its announcement changed, else refreshes it. */
     synchronized List<Change> seen(ServiceSighting s) {
-        List<Change> changes = record(s);
-        if (nodes.containsKey(key(s.instance()))) {
-            fromWire.add(key(s.instance()));
-        }
-        return changes;
-    }
-
-    /**
-     * A resolution from JmDNS's cache, which can still hold the address of an earlier run of the node: a host
-     * record is not flushed when a node comes back at another address. So for a node last heard on the wire, a
-     * cached resolution of the same announcement that only adds addresses changes nothing (the node answered).
-     */
-    synchronized List<Change> seenInCache(ServiceSighting s) {
-        String key = key(s.instance());
-        DiscoveredNode old = nodes.get(key);
-        if (old != null && fromWire.contains(key) && s.usable() && !s.txt().isEmpty()) {
-            DiscoveredNode cached = DiscoveredNode.from(s, old.firstSeen(), clock.instant());
-            if (cached.addresses().containsAll(old.addresses()) && sameExceptAddresses(cached, old)) {
-                answered(s.instance());
-                return List.of();
-            }
-        }
-        List<Change> changes = record(s);
-        if (!changes.isEmpty()) {
-            fromWire.remove(key);
-        }
-        return changes;
-    }
-
-    private static boolean sameExceptAddresses(DiscoveredNode a, DiscoveredNode b) {
-        return a.role().equals(b.role())
-                && a.version().equals(b.version())
-                && a.apiPath().equals(b.apiPath())
-                && a.auth().equals(b.auth())
-                && a.caps().equals(b.caps())
-                && a.port() == b.port()
-                && Objects.equals(a.mqttPort(), b.mqttPort());
-    }
-
-    private List<Change> record(ServiceSighting s) {
         if (!s.usable() || s.txt().isEmpty()) {
             answered(s.instance()); // JmDNS resolves in steps: an answer without TXT is not yet an announcement
             return List.of();
@@ -115,7 +68,6 @@ final class NodeRegistry {
 
     synchronized List<Change> goodbye(String instance) {
         DiscoveredNode old = nodes.remove(key(instance));
-        fromWire.remove(key(instance));
         return old == null ? List.of() : List.of(new Change(Kind.REMOVED, old));
     }
 
@@ -128,7 +80,6 @@ final class NodeRegistry {
             DiscoveredNode n = it.next();
             if (n.lastSeen().isBefore(cutoff)) {
                 it.remove();
-                fromWire.remove(key(n.name()));
                 out.add(new Change(Kind.REMOVED, n));
             }
         }

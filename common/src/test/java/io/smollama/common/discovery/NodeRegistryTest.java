@@ -133,44 +133,4 @@ class NodeRegistryTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("expireAfter");
     }
-
-    static ServiceSighting cached(String name, String... addresses) throws Exception {
-        List<InetAddress> list = new java.util.ArrayList<>();
-        for (String a : addresses) {
-            list.add(InetAddress.getByName(a));
-        }
-        return new ServiceSighting(
-                name,
-                8080,
-                Map.of("role", "hub", "version", "1.0", "api", "/api", "auth", "token", "caps", "readings"),
-                list);
-    }
-
-    @Test
-    void aCachedResolutionWithAStaleAddressDoesNotUndoWhatTheNodeAnsweredOnTheWire() throws Exception {
-        registry.seenInCache(cached("hub-1", "192.168.1.10", "192.168.1.77")); // JmDNS still holds the old .10
-        var moved = registry.seen(sighting("hub-1", "192.168.1.77", "1.0")); // the hub's own answer
-        assertThat(moved).singleElement().satisfies(c -> assertThat(c.node().baseUrl())
-                .hasToString("http://192.168.1.77:8080"));
-        clock.advance(Duration.ofSeconds(5));
-
-        assertThat(registry.seenInCache(cached("hub-1", "192.168.1.10", "192.168.1.77")))
-                .isEmpty();
-
-        DiscoveredNode n = registry.nodes().getFirst();
-        assertThat(n.baseUrl()).hasToString("http://192.168.1.77:8080");
-        assertThat(n.lastSeen()).isEqualTo(T0.plusSeconds(5));
-    }
-
-    @Test
-    void aCachedResolutionThatChangesTheAnnouncementStillUpdatesTheNode() throws Exception {
-        registry.seen(sighting("hub-1", "192.168.1.10", "1.0"));
-
-        var changes = registry.seenInCache(cached("hub-1", "192.168.1.20"));
-
-        assertThat(changes).singleElement().satisfies(c -> {
-            assertThat(c.kind()).isEqualTo(NodeRegistry.Kind.UPDATED);
-            assertThat(c.node().baseUrl()).hasToString("http://192.168.1.20:8080");
-        });
-    }
 }
