@@ -116,9 +116,16 @@ public final class NetworkNamespaces implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
-        Result ra = run("netns", "del", a);
-        Result rb = run("netns", "del", b);
+    public void close() throws IOException {
+        Result ra;
+        Result rb;
+        try {
+            ra = run("netns", "del", a);
+            rb = run("netns", "del", b);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while deleting namespaces " + a + " and " + b, e);
+        }
         if (!ra.ok() && !ra.output().contains("No such file")) {
             throw new IOException("could not delete namespace " + a + ": " + ra.output());
         }
