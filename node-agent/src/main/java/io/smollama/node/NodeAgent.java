@@ -214,7 +214,8 @@ public final class NodeAgent implements AutoCloseable {
                                     .hubs()
                                     .hub()
                                     .map(h -> URI.create(h.baseUrl().toString().replaceAll("/+$", "") + h.apiPath())),
-                            syncSettings.token().orElse(token));
+                            syncSettings.token().orElse(token),
+                            discovery::recheck);
                 } else if (syncSettings.enabled() && config.role() == NodeConfig.Role.HUB) {
                     LOG.info("sync.enabled on a hub: it takes pushes from nodes and syncs with no other hub");
                 }

@@ -88,6 +88,9 @@ public final class NodeBrowser implements AutoCloseable {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService refresher;
     private final ExecutorService notifier;
+    private final Duration answerWindow;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshQueued =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final ServiceListener jmdnsListener = new ServiceListener() {
         @Override
         public void serviceAdded(ServiceEvent event) {
@@ -115,6 +118,7 @@ public final class NodeBrowser implements AutoCloseable {
         this.probe = new MdnsProbe(on.address());
         this.refresher = Executors.newSingleThreadScheduledExecutor(daemon("mdns-refresh"));
         this.notifier = Executors.newSingleThreadExecutor(daemon("mdns-listeners"));
+        this.answerWindow = settings.answerWindow();
     }
 
     /** Starts browsing with the default settings on the interface {@link InterfaceChooser} picks. */
@@ -160,6 +164,24 @@ public final class NodeBrowser implements AutoCloseable {
     /** Where this browser listens. */
     public MdnsInterface on() {
         return on;
+    }
+
+    /**
+     * Asks every node to answer now rather than at the next refresh, e.g. because a node that is listed did not
+     * answer a call: a node that restarted under the same name on another address or port is seen at once (JmDNS
+     * does not report a changed announcement of a name it knows). At most one such refresh is queued at a time.
+     */
+    public void refreshNow() {
+        if (refreshQueued.compareAndSet(false, true)) {
+            try {
+                refresher.execute(() -> {
+                    refreshQueued.set(false);
+                    refresh(answerWindow);
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                refreshQueued.set(false); // closed
+            }
+        }
     }
 
     /** One refresh: ask every node to answer, then drop those silent for too long. */

@@ -149,6 +149,13 @@ public final class NodeDiscovery implements AutoCloseable {
         return browser.nodes();
     }
 
+    /** A node discovery lists did not answer: ask the LAN now whether it moved (see {@link NodeBrowser#refreshNow}). */
+    public void recheck() {
+        if (browser != null) {
+            browser.refreshNow();
+        }
+    }
+
     /** The hub this node should sync with; empty while discovery knows none (or is off). */
     public HubLocator hubs() {
         return hubs;

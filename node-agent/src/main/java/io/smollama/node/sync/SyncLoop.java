@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * or whichever hub discovery knows now (it is asked again every round, so a hub that appears, moves or
  * comes back is followed). After a failure it waits with exponential backoff and jitter (1 s doubling, at
  * most {@code sync.interval}); a hub that does not answer is OFFLINE, one that answers with an error is
- * ERROR (a refused token says so). While idle, a new local entry starts the next round early.
+ * ERROR (a refused token says so). While idle, a new local entry starts the next round early. A discovered hub
+ * that does not answer makes discovery ask the LAN at once, so a hub that restarted on another port or address is
+ * followed on the next round rather than after discovery's next periodic refresh.
  */
 final class SyncLoop implements AutoCloseable {
 
@@ -59,6 +61,7 @@ final class SyncLoop implements AutoCloseable {
     private final Supplier<Optional<URI>> discovered;
     private final String token;
     private final Clock clock;
+    private final Runnable hubUnreachable;
     private final HttpClient http;
     private final Thread thread;
     private final ReentrantLock lock = new ReentrantLock();
@@ -69,12 +72,18 @@ final class SyncLoop implements AutoCloseable {
     private volatile Snapshot snapshot;
 
     SyncLoop(
-            SyncService service, SyncSettings settings, Supplier<Optional<URI>> discovered, String token, Clock clock) {
+            SyncService service,
+            SyncSettings settings,
+            Supplier<Optional<URI>> discovered,
+            String token,
+            Clock clock,
+            Runnable hubUnreachable) {
         this.service = service;
         this.settings = settings;
         this.discovered = discovered;
         this.token = token;
         this.clock = clock;
+        this.hubUnreachable = hubUnreachable;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .version(HttpClient.Version.HTTP_1_1)
@@ -149,6 +158,9 @@ final class SyncLoop implements AutoCloseable {
                 } catch (SyncException e) {
                     failures++;
                     wait = backoff(failures);
+                    if (e.unreachable() && settings.hubUrl().isEmpty()) {
+                        hubUnreachable.run();
+                    }
                     set(new Snapshot(
                             e.unreachable() ? State.OFFLINE : State.ERROR,
                             hub,

@@ -39,10 +39,11 @@ public final class SyncService implements AutoCloseable {
 
     /**
      * Starts the sync loop towards {@code hub} (the API root of the hub now, empty while none is known).
-     * {@code token} authenticates this node there.
+     * {@code token} authenticates this node there. {@code hubUnreachable} is called when a hub that came from
+     * {@code hub} (not {@code sync.hub_url}) does not answer, so discovery can look again at once.
      */
-    public void startLoop(Supplier<Optional<java.net.URI>> hub, String token) {
-        SyncLoop l = new SyncLoop(this, settings, hub, token, clock);
+    public void startLoop(Supplier<Optional<java.net.URI>> hub, String token, Runnable hubUnreachable) {
+        SyncLoop l = new SyncLoop(this, settings, hub, token, clock, hubUnreachable);
         log.onAppend(l::wake);
         this.loop = l;
         l.start();

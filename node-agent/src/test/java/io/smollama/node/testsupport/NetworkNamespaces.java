@@ -21,15 +21,19 @@ public final class NetworkNamespaces implements AutoCloseable {
 
     public static final String ADDRESS_A = "10.213.0.1";
     public static final String ADDRESS_B = "10.213.0.2";
+    /** A second address {@link #moveA} gives namespace {@code a}, for a node that moves. */
+    public static final String ADDRESS_A2 = "10.213.0.3";
 
     private final String a;
     private final String b;
     private final String ip;
+    private final String vethA;
 
-    private NetworkNamespaces(String ip, String a, String b) {
+    private NetworkNamespaces(String ip, String a, String b, String vethA) {
         this.ip = ip;
         this.a = a;
         this.b = b;
+        this.vethA = vethA;
     }
 
     public static NetworkNamespaces create() throws IOException, InterruptedException {
@@ -42,8 +46,8 @@ public final class NetworkNamespaces implements AutoCloseable {
                 "root".equals(System.getProperty("user.name")),
                 "skipped: creating network namespaces needs root (running as " + System.getProperty("user.name") + ")");
         long pid = ProcessHandle.current().pid();
-        NetworkNamespaces ns = new NetworkNamespaces(ip, "smollama-a-" + pid, "smollama-b-" + pid);
         String vethA = "sma" + pid;
+        NetworkNamespaces ns = new NetworkNamespaces(ip, "smollama-a-" + pid, "smollama-b-" + pid, vethA);
         String vethB = "smb" + pid;
         Result add = ns.run("netns", "add", ns.a);
         assumeTrue(add.ok(), "skipped: 'ip netns add' is not permitted here: " + add.output());
@@ -64,6 +68,17 @@ public final class NetworkNamespaces implements AutoCloseable {
         must("-n", namespace, "addr", "add", address + "/24", "dev", veth);
         must("-n", namespace, "link", "set", veth, "up");
         must("-n", namespace, "route", "add", "224.0.0.0/4", "dev", veth);
+    }
+
+    /**
+     * Moves namespace {@code a} from {@link #ADDRESS_A} to {@link #ADDRESS_A2}, as a DHCP lease might after a power
+     * cut; start the node there again with {@code discovery.interface} set to the new address.
+     */
+    public void moveA() throws IOException, InterruptedException {
+        // deleting a primary address deletes its secondaries too: delete first, then add
+        must("-n", a, "addr", "del", ADDRESS_A + "/24", "dev", vethA);
+        must("-n", a, "addr", "add", ADDRESS_A2 + "/24", "dev", vethA);
+        must("-n", a, "route", "replace", "224.0.0.0/4", "dev", vethA);
     }
 
     /** The command prefix that runs a program in namespace {@code a}. */
@@ -101,9 +116,16 @@ public final class NetworkNamespaces implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
-        Result ra = run("netns", "del", a);
-        Result rb = run("netns", "del", b);
+    public void close() throws IOException {
+        Result ra;
+        Result rb;
+        try {
+            ra = run("netns", "del", a);
+            rb = run("netns", "del", b);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while deleting namespaces " + a + " and " + b, e);
+        }
         if (!ra.ok() && !ra.output().contains("No such file")) {
             throw new IOException("could not delete namespace " + a + ": " + ra.output());
         }
