@@ -40,6 +40,10 @@ final class MqttLink implements AutoCloseable {
     private final int port;
     private final String statusTopic;
     private final List<Subscription> subscriptions;
+    /** Subscriptions the broker acknowledged since the last connect. */
+    private final java.util.concurrent.atomic.AtomicInteger subscribed =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     private final Backoff backoff;
     private final Mqtt3AsyncClient client;
     private final Runnable onConnected;
@@ -124,6 +128,11 @@ final class MqttLink implements AutoCloseable {
      * Publishes now; the future completes when the broker has acknowledged it (PUBACK/PUBCOMP for QoS 1/2,
      * when written for QoS 0) and fails when the connection is lost first.
      */
+    /** Connected, and the broker has acknowledged every subscription of this connection. */
+    boolean subscribed() {
+        return isConnected() && subscribed.get() >= subscriptions.size();
+    }
+
     CompletableFuture<Mqtt3Publish> publish(String topic, byte[] payload, int qos, boolean retain) {
         return client.publishWith()
                 .topic(topic)
@@ -143,6 +152,7 @@ final class MqttLink implements AutoCloseable {
         lastError = null;
         LOG.info(() -> "connected to the MQTT broker at " + endpoint());
         publish(statusTopic, ONLINE.getBytes(StandardCharsets.UTF_8), 1, true);
+        subscribed.set(0);
         for (Subscription s : subscriptions) {
             client.subscribeWith()
                     .topicFilter(s.filter().filter())
@@ -151,6 +161,8 @@ final class MqttLink implements AutoCloseable {
                     .whenComplete((ack, e) -> {
                         if (e != null) {
                             LOG.warning(() -> "subscribing to " + s.filter().filter() + " failed: " + e);
+                        } else {
+                            subscribed.incrementAndGet();
                         }
                     });
         }

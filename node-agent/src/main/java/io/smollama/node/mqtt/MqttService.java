@@ -280,6 +280,16 @@ public final class MqttService implements AutoCloseable {
     }
 
     /**
+     * Connected and every subscription of this connection acknowledged by the broker: from then on
+     * messages on the readings and agent topics reach this node (a publish just after the connect
+     * might not).
+     */
+    public boolean subscribed() {
+        MqttLink l = link;
+        return l != null && l.subscribed();
+    }
+
+    /**
      * Up to {@code limit} of the messages this node received recently on topics matching {@code topicFilter}
      * (MQTT wildcards {@code +} and {@code #} allowed), newest first. Up to 100 messages per topic (and about
      * 4 MB of text in all) are kept, in memory only.

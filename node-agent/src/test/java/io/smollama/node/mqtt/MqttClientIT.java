@@ -140,7 +140,7 @@ class MqttClientIT {
                 settings("n2", NodeConfig.Role.NODE, proxy.port(), List.of(), Duration.ofSeconds(10)),
                 db("n2"),
                 r -> {});
-        await("connected", () -> node.health().get("mqtt").status() == ComponentHealth.Status.UP);
+        await("connected and subscribed", node::subscribed);
         try (RawClient late = new RawClient("late", broker.port()).subscribe("smollama/n2/status")) {
             // only a retained message reaches a later subscriber (Moquette 0.17 does not set the retain flag)
             assertThat(late.next().payload()).isEqualTo("online");
@@ -175,7 +175,7 @@ class MqttClientIT {
                 ingested::add);
         List<MqttMessage> toAgent = new CopyOnWriteArrayList<>();
         node.addAgentListener(toAgent::add);
-        await("connected", () -> node.health().get("mqtt").status() == ComponentHealth.Status.UP);
+        await("connected and subscribed", node::subscribed);
         node.publish("home/own", "from myself", 1, false);
         try (RawClient other = new RawClient("other", broker.port())) {
             other.publish(
@@ -202,7 +202,7 @@ class MqttClientIT {
                 settings("hub", NodeConfig.Role.HUB, broker.port(), List.of(), Duration.ofSeconds(10)),
                 db("hub"),
                 ingested::add);
-        await("connected", () -> hub.health().get("mqtt").status() == ComponentHealth.Status.UP);
+        await("connected and subscribed", hub::subscribed);
         try (RawClient edge = new RawClient("edge-5", broker.port())) {
             edge.publish("smollama/edge-5/readings", "not json");
             edge.publish(

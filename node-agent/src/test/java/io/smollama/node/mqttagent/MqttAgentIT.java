@@ -64,10 +64,8 @@ class MqttAgentIT {
     }
 
     private void awaitConnected() throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            if (hub.agent().health().components().get("mqtt").status()
-                    == io.smollama.common.ComponentHealth.Status.UP) {
-                Thread.sleep(200); // the hub's subscriptions follow its connect
+        for (int i = 0; i < 400; i++) {
+            if (hub.agent().mqtt().subscribed()) { // its subscriptions follow its connect
                 return;
             }
             Thread.sleep(50);
