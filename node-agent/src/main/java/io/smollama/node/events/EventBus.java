@@ -17,7 +17,14 @@ public final class EventBus {
 
     private final CopyOnWriteArrayList<Consumer<NodeEvent>> subscribers = new CopyOnWriteArrayList<>();
 
-    public AutoCloseable subscribe(Consumer<NodeEvent> subscriber) {
+    /** A subscription: closing it stops the deliveries (and throws nothing). */
+    @FunctionalInterface
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    public Subscription subscribe(Consumer<NodeEvent> subscriber) {
         subscribers.add(subscriber);
         return () -> subscribers.remove(subscriber);
     }

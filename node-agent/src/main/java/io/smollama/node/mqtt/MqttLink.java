@@ -124,15 +124,15 @@ final class MqttLink implements AutoCloseable {
         return client.getState() == MqttClientState.CONNECTED;
     }
 
-    /**
-     * Publishes now; the future completes when the broker has acknowledged it (PUBACK/PUBCOMP for QoS 1/2,
-     * when written for QoS 0) and fails when the connection is lost first.
-     */
     /** Connected, and the broker has acknowledged every subscription of this connection. */
     boolean subscribed() {
         return isConnected() && subscribed.get() >= subscriptions.size();
     }
 
+    /**
+     * Publishes now; the future completes when the broker has acknowledged it (PUBACK/PUBCOMP for QoS 1/2,
+     * when written for QoS 0) and fails when the connection is lost first.
+     */
     CompletableFuture<Mqtt3Publish> publish(String topic, byte[] payload, int qos, boolean retain) {
         return client.publishWith()
                 .topic(topic)

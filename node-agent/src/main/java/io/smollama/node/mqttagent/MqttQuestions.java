@@ -54,7 +54,7 @@ public final class MqttQuestions implements AutoCloseable {
     private final QuestionSettings settings;
     private final Clock clock;
     private final RateLimit rate;
-    private final AutoCloseable busSubscription;
+    private final EventBus.Subscription busSubscription;
     private final Map<String, String> queuedTopics = new ConcurrentHashMap<>();
     private final Set<String> answering = ConcurrentHashMap.newKeySet();
     private final AtomicLong asked = new AtomicLong();
@@ -194,7 +194,7 @@ public final class MqttQuestions implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         closed = true;
         busSubscription.close();
     }
