@@ -66,7 +66,7 @@ public final class DataDirectoryLock implements AutoCloseable {
         try {
             return " (owned by " + Files.getOwner(dir).getName() + ")";
         } catch (IOException | UnsupportedOperationException e) {
-            return "";
+            return ""; // only a hint in an error message: without the owner the message still says what to do
         }
     }
 

@@ -80,15 +80,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class NodeAgent implements AutoCloseable {
 
-    static {
-        // Netty (inside the HiveMQ MQTT client and the embedded Moquette broker) reaches for
-        // sun.misc.Unsafe memory access, which JDK 24+ warns about on stderr at every start; its
-        // portable code paths are plenty for a node's MQTT traffic. A user's own setting wins.
-        if (System.getProperty("io.netty.noUnsafe") == null) {
-            System.setProperty("io.netty.noUnsafe", "true");
-        }
-    }
-
     private static final Logger LOG = Logger.getLogger(NodeAgent.class.getName());
     static final Duration RETENTION_PERIOD = Duration.ofMinutes(10);
 

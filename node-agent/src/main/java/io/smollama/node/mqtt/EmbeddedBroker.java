@@ -23,6 +23,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class EmbeddedBroker implements AutoCloseable {
 
+    static {
+        NettyDefaults.apply(); // before this class touches Netty
+    }
+
     private static final Logger LOG = Logger.getLogger(EmbeddedBroker.class.getName());
     /**
      * Moquette logs every MQTT packet and its start-up steps at INFO: an edge publishing every few seconds

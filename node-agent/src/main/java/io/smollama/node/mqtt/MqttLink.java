@@ -28,6 +28,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class MqttLink implements AutoCloseable {
 
+    static {
+        NettyDefaults.apply(); // before this class touches Netty
+    }
+
     private static final Logger LOG = Logger.getLogger(MqttLink.class.getName());
     static final String ONLINE = "online";
     static final String OFFLINE = "offline";
