@@ -41,6 +41,10 @@ public final class EventStream implements WsListener, AutoCloseable {
     private final TokenAuth auth;
     private final AutoCloseable busRegistration;
     private final Map<WsSession, Subscriber> sessions = new ConcurrentHashMap<>();
+    /** Orders a client's registration against {@link #close}, so no client opening meanwhile misses the goodbye. */
+    private final Object openClose = new Object();
+
+    private boolean closing;
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ws-heartbeat");
         t.setDaemon(true);
@@ -86,7 +90,15 @@ public final class EventStream implements WsListener, AutoCloseable {
     @Override
     public void onOpen(WsSession session) {
         Subscriber subscriber = new Subscriber(session, QUEUE_CAPACITY);
-        sessions.put(session, subscriber);
+        synchronized (openClose) {
+            if (closing) {
+                // the node began shutting down between this client's handshake and now: goodbye at once
+                // (otherwise it would miss the goodbye and see the connection cut when the server stops)
+                session.close(1001, "node shutting down");
+                return;
+            }
+            sessions.put(session, subscriber);
+        }
         subscriber.startSending(() -> sessions.remove(session));
     }
 
@@ -170,8 +182,12 @@ public final class EventStream implements WsListener, AutoCloseable {
             LOG.log(Level.FINE, "unsubscribing the event stream failed", e);
         }
         heartbeat.shutdownNow();
-        var leaving = java.util.List.copyOf(sessions.values());
-        sessions.clear();
+        java.util.List<Subscriber> leaving;
+        synchronized (openClose) {
+            closing = true;
+            leaving = java.util.List.copyOf(sessions.values());
+            sessions.clear();
+        }
         for (Subscriber s : leaving) {
             s.close(1001, "node shutting down");
         }

@@ -73,8 +73,16 @@ final class Subscriber {
         enqueue(new Pong(bytes));
     }
 
-    void close(int code, String reason) {
-        enqueue(new Close(code, reason));
+    /**
+     * Says goodbye: the close frame goes next, ahead of events still queued (a leaving client resumes
+     * from the REST API), so it is on the wire before the server stops.
+     */
+    synchronized void close(int code, String reason) {
+        if (stopped) {
+            return;
+        }
+        queue.clear();
+        queue.offerLast(new Close(code, reason));
     }
 
     void sources(Set<String> wanted) {
